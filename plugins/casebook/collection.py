@@ -1,0 +1,102 @@
+"""Reading a folder of case files: every file is published, deliberately skipped or reported."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Case
+from .problems import Problem
+from .validate import read_case, slug_for
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Collection:
+    cases: tuple[Case, ...]  # every valid case, internal ones included, by slug
+    problems: tuple[Problem, ...]  # errors and warnings, sorted by file and line
+    skipped: tuple[str, ...]  # files left out on purpose: templates (_*.md), README.md, dotfiles
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    def edition(self, include_internal: bool) -> tuple[Case, ...]:
+        """The cases a build publishes: public ones, or all of them for the internal edition."""
+        if include_internal:
+            return self.cases
+        return tuple(case for case in self.cases if case.is_public)
+
+
+def is_skipped(name: str) -> bool:
+    """Templates, the folder's README and hidden files are not cases."""
+    return name.startswith(("_", ".")) or name == "README.md"
+
+
+def load_folder(folder: Path, vocabulary: Vocabulary, base: Path | None = None) -> Collection:
+    """Read every entry of `folder`; paths in messages are relative to `base` (default: cwd)."""
+    if not folder.is_dir():
+        problem = Problem(_shown(folder, base), 1, "folder", "the cases folder does not exist")
+        return Collection((), (problem,), ())
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    return load_paths([Path(e.path) for e in entries], vocabulary, base)
+
+
+def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = None) -> Collection:
+    cases: list[Case] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    slugs: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        shown = _shown(path, base)
+        name = path.name
+        if is_skipped(name):
+            skipped.append(shown)
+            continue
+        if path.is_dir():
+            problems.append(
+                Problem(shown, 1, "file", "a folder is not read: put case files directly in cases/")
+            )
+            continue
+        if not name.endswith(".md"):
+            hint = f"; rename it to '{slug_for(name)}.md'" if name.lower().endswith(".md") else ""
+            problems.append(
+                Problem(shown, 1, "file", f"not a case file: cases are Markdown files ending in .md{hint}")
+            )
+            continue
+        slugs[slug_for(name)].append(shown)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(shown, 1, "file", f"cannot be read: {exc.strerror}"))
+            continue
+        case, found = read_case(shown, raw, vocabulary)
+        problems.extend(found)
+        if case is not None:
+            cases.append(case)
+    for slug, files in slugs.items():
+        if len(files) > 1:
+            for shown in files:
+                others = ", ".join(f for f in files if f != shown)
+                problems.append(
+                    Problem(shown, 1, "file name", f"gives the same page /cases/{slug}/ as {others}; rename one")
+                )
+    colliding = {f for files in slugs.values() if len(files) > 1 for f in files}
+    return Collection(
+        cases=tuple(sorted((c for c in cases if c.path not in colliding), key=lambda c: c.slug)),
+        problems=tuple(sorted(problems)),
+        skipped=tuple(skipped),
+    )
+
+
+def _shown(path: Path, base: Path | None) -> str:
+    try:
+        return os.path.relpath(path, base or Path.cwd()).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return str(path)

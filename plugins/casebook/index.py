@@ -1,0 +1,116 @@
+"""Cross-indexes of a set of cases: pure data (dicts and tuples) that the renderers read.
+
+Like Hugo's taxonomies: every term of the vocabulary gets its list of cases and lessons,
+empty ones included, so a gap in knowledge shows as an empty list rather than a missing page.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from .countries import country_name
+from .model import Case, Lesson
+from .vocabulary import Vocabulary
+
+RELATED_LIMIT = 5
+NEWEST_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class Index:
+    cases: tuple[Case, ...]  # by title
+    by_slug: dict[str, Case]
+    by_type: dict[str, tuple[Case, ...]]
+    by_challenge: dict[str, tuple[Case, ...]]
+    by_country: dict[str, tuple[Case, ...]]  # ordered by country name
+    matrix: dict[tuple[str, str], tuple[Case, ...]]  # (type, challenge) -> cases
+    lessons: tuple[Lesson, ...]  # in case order, then lesson order
+    lessons_by_type: dict[str, tuple[Lesson, ...]]  # by the lesson's effective types
+    lessons_by_challenge: dict[str, tuple[Lesson, ...]]
+    lesson_matrix: dict[tuple[str, str], tuple[Lesson, ...]]  # (type, challenge) -> lessons
+    related: dict[str, tuple[Case, ...]]
+    newest: tuple[Case, ...]
+
+    def case_of(self, lesson: Lesson) -> Case:
+        return self.by_slug[lesson.case_slug]
+
+
+def _title_key(case: Case) -> tuple[str, str]:
+    return (case.title.casefold(), case.slug)
+
+
+def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
+    ordered = tuple(sorted(cases, key=_title_key))
+    types, challenges = vocabulary.types.slugs, vocabulary.challenges.slugs
+    by_type = _group(ordered, types, lambda c: c.partnership_types)
+    by_challenge = _group(ordered, challenges, lambda c: c.challenges)
+    countries = sorted({c.country for c in ordered}, key=lambda code: (country_name(code), code))
+    by_country = _group(ordered, countries, lambda c: (c.country,))
+    matrix = {
+        (t, ch): tuple(c for c in by_type[t] if ch in c.challenges) for t in types for ch in challenges
+    }
+    lessons = tuple(lesson for case in ordered for lesson in case.lessons)
+    lessons_by_type = _group(lessons, types, lambda lesson: lesson.partnership_types)
+    return Index(
+        cases=ordered,
+        by_slug={c.slug: c for c in ordered},
+        by_type=by_type,
+        by_challenge=by_challenge,
+        by_country=by_country,
+        matrix=matrix,
+        lessons=lessons,
+        lessons_by_type=lessons_by_type,
+        lessons_by_challenge=_group(lessons, challenges, lambda lesson: lesson.challenges),
+        lesson_matrix={
+            (t, ch): tuple(lesson for lesson in lessons_by_type[t] if ch in lesson.challenges)
+            for t in types
+            for ch in challenges
+        },
+        related=_related(ordered),
+        newest=tuple(
+            sorted(ordered, key=lambda c: (c.last_reviewed or "", c.slug), reverse=True)[:NEWEST_LIMIT]
+        ),
+    )
+
+
+def _group(items, keys, tags_of) -> dict:
+    groups: dict[str, list] = {key: [] for key in keys}
+    for item in items:
+        for tag in tags_of(item):
+            groups[tag].append(item)
+    return {key: tuple(values) for key, values in groups.items()}
+
+
+def _related(cases: tuple[Case, ...]) -> dict[str, tuple[Case, ...]]:
+    """Cases sharing the most types and challenges, best first, then by title.
+
+    Scoring every pair of cases is quadratic; cases with the same tags score alike, so pairs
+    of distinct tag sets are scored instead (a few hundred, however many cases there are).
+    """
+    by_tags: dict[frozenset[str], list[Case]] = defaultdict(list)
+    for case in cases:
+        by_tags[_tags(case)].append(case)
+    ranked: dict[frozenset[str], list[tuple[int, frozenset[str]]]] = {}
+    for tags in by_tags:
+        scored = [(len(tags & other), other) for other in by_tags if tags & other]
+        ranked[tags] = sorted(scored, key=lambda pair: -pair[0])
+    related: dict[str, tuple[Case, ...]] = {}
+    for case in cases:
+        candidates: list[tuple[int, tuple[str, str], Case]] = []
+        for score, other in ranked[_tags(case)]:
+            # Stop once enough cases are found and the score drops: ties are all kept.
+            if len(candidates) >= RELATED_LIMIT and -score > candidates[-1][0]:
+                break
+            group = by_tags[other][: RELATED_LIMIT + 1]
+            candidates.extend((-score, _title_key(c), c) for c in group if c.slug != case.slug)
+        candidates.sort(key=lambda item: item[:2])
+        related[case.slug] = tuple(item[2] for item in candidates[:RELATED_LIMIT])
+    return related
+
+
+def _tags(case: Case) -> frozenset[str]:
+    return frozenset(("type:" + t for t in case.partnership_types)) | frozenset(
+        "challenge:" + c for c in case.challenges
+    )

@@ -1,0 +1,134 @@
+"""The MkDocs plugin: a thin layer of build events over the Casebook core.
+
+- on_config: where the cases are, which edition to build;
+- on_files: read and check the cases (fail the build on any error), add the generated pages;
+- on_page_markdown: fill `<!-- casebook:NAME -->` markers in hand-written pages;
+- on_page_content: sanitise case pages, the only generated pages with contributor Markdown;
+- on_serve: rebuild when a case changes (cases/ lies outside docs/).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .model import Case
+from .render import SNIPPETS, SiteOptions
+from .sanitize import sanitize
+from .site import SiteFiles, build_site
+
+log = logging.getLogger("mkdocs.plugins.casebook")
+MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
+
+
+class CasebookConfig(base.Config):
+    cases_dir = c.Type(str, default="cases")
+    # 'internal' builds the edition for the secretariat, internal cases included.
+    edition = c.Choice(("public", "internal"), default="public")
+
+
+class CasebookPlugin(BasePlugin[CasebookConfig]):
+    def __init__(self) -> None:
+        self.site: SiteFiles | None = None
+        self.case_sources: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.cases_dir = (self.root / self.config.cases_dir).resolve()
+        if not config.use_directory_urls:
+            raise PluginError("casebook: its URLs (/cases/<slug>/) need use_directory_urls: true")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        options = SiteOptions(edit_url=lambda case: self._edit_url(case, config), edition=self.config.edition)
+        site_url = config.site_url or ""
+        schema_id = urljoin(site_url, "schema/case.schema.json") if site_url else None
+        self.site = build_site(
+            self.cases_dir,
+            self.root,
+            options,
+            include_internal=self.config.edition == "internal",
+            schema_id=schema_id,
+        )
+        collection = self.site.collection
+        for problem in collection.warnings:
+            log.warning(str(problem))
+        if collection.errors:
+            for problem in collection.errors:
+                log.error(str(problem))
+            count = len(collection.errors)
+            raise PluginError(
+                f"casebook: {count} {'problem' if count == 1 else 'problems'} in {self.config.cases_dir}/ "
+                "(listed above as file:line: field: message); fix them, or run 'casebook check'"
+            )
+        generated = {**self.site.pages, **self.site.assets}
+        for src_uri in generated:
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                raise PluginError(
+                    f"casebook: docs/{src_uri} is in the way of a page Casebook generates; move or rename it"
+                )
+        self.case_sources = self.site.case_pages
+        for src_uri, content in generated.items():
+            file = File.generated(config, src_uri, content=content)
+            if src_uri in self.case_sources:
+                file.edit_uri = self._repo_path(self.case_sources[src_uri], config)
+            files.append(file)
+        log.info(
+            "casebook: %d cases, %d lessons (%s edition)",
+            len(self.site.index.cases),
+            len(self.site.index.lessons),
+            self.config.edition,
+        )
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by is not None or "casebook:" not in markdown or self.site is None:
+            return markdown
+        renderer = self.site.renderer
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in SNIPPETS:
+                log.warning(
+                    "%s: unknown marker 'casebook:%s'; known: %s", page.file.src_uri, name, ", ".join(SNIPPETS)
+                )
+                return match.group(0)
+            return "\n" + renderer.snippet(name, page.file.src_uri) + "\n"
+
+        return MARKER.sub(fill, markdown)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.case_sources:
+            return sanitize(html)
+        return html
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        server.watch(str(self.cases_dir))
+        return server
+
+    def _repo_path(self, case_path: str, config: MkDocsConfig) -> str:
+        """The case file's path relative to docs_dir, as MkDocs joins it to `edit_uri`."""
+        docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        return posixpath.relpath(case_path, docs)
+
+    def _edit_url(self, case: Case, config: MkDocsConfig) -> str | None:
+        """The same address MkDocs gives the page's edit button (repo_url + edit_uri + path)."""
+        path = self._repo_path(case.path, config)
+        if config.edit_uri_template:
+            return urljoin(config.repo_url or "", config.edit_uri_template.format(path=path, path_noext=posixpath.splitext(path)[0]))
+        if not config.edit_uri:
+            return None
+        repo = config.repo_url or ""
+        return urljoin(repo if repo.endswith("/") else repo + "/", config.edit_uri + path)

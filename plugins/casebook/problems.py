@@ -1,0 +1,45 @@
+"""Problems found in contributor files, reported as `path:line: field: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+
+
+class CaseFileError(Exception):
+    """A file that cannot be read at all (no front matter, broken YAML)."""
+
+    def __init__(self, line: int, field: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.field = field
+        self.message = message
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for a near miss, or '' when nothing is close."""
+    if not isinstance(value, str):
+        return ""
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    key = value.strip().lower().replace("_", "-").replace(" ", "-")
+    if key in lowered and lowered[key] != value:
+        return f" (did you mean '{lowered[key]}'?)"
+    match = get_close_matches(key, options, n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""

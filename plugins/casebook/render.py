@@ -1,0 +1,165 @@
+"""Rendering the generated pages from Jinja templates.
+
+Pages are Markdown files whose generated parts are raw HTML blocks: Markdown leaves those
+alone, so contributor text in them is HTML-escaped once (by Jinja's autoescape) and never
+read as Markdown (a title such as `[x](javascript:...)` stays text). Only a case's body is
+Markdown; the plugin sanitises case pages once they are HTML. Links inside HTML blocks are
+not rewritten by MkDocs, so they are made relative to each page's own URL here.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from .countries import country_name
+from .facets import build_facets
+from .index import Index
+from .model import Case
+from .vocabulary import Vocabulary
+
+# Where each vocabulary group's term pages live (contract: URLs).
+TERM_PAGES = {"partnership_types": "types", "challenges": "challenges"}
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    edit_url: Callable[[Case], str | None] = lambda case: None
+    edition: str = "public"
+
+
+def page_url(src_uri: str) -> str:
+    """'cases/x.md' -> 'cases/x/', 'cases/index.md' -> 'cases/', 'index.md' -> '' (directory URLs)."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative(here: str, target: str) -> str:
+    """A link from the page at URL `here` to the site URL `target` (both without a leading /)."""
+    target, hash_mark, fragment = target.partition("#")
+    path, question_mark, query = target.partition("?")
+    link = posixpath.relpath(path or ".", here.rstrip("/") or ".")
+    if link == ".":
+        link = "./"
+    elif path.endswith("/") or not path:
+        link += "/"
+    return link + question_mark + query + hash_mark + fragment
+
+
+def front_matter_text(value: str) -> Markup:
+    """An HTML-escaped, YAML-quoted one-line string for a generated page's front matter.
+
+    Material prints `page.meta.title` and `description` raw into the page head.
+    """
+    flat = " ".join(str(value).split())
+    quoted = json.dumps(str(escape(flat)), ensure_ascii=False)
+    return Markup(quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+class Renderer:
+    def __init__(self, index: Index, vocabulary: Vocabulary, options: SiteOptions | None = None):
+        self.index = index
+        self.vocabulary = vocabulary
+        self.options = options or SiteOptions()
+        self.env = Environment(
+            loader=PackageLoader(__package__, "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=StrictUndefined,
+        )
+        self.env.filters["rel"] = _rel
+        self.env.filters["fm"] = front_matter_text
+        self.env.filters["country"] = country_name
+        self.env.globals.update(
+            vocab=vocabulary,
+            index=index,
+            label=self.label,
+            term_url=self.term_url,
+            country_url=lambda code: f"countries/{code.lower()}/",
+            case_url=lambda slug: f"cases/{slug}/",
+            edit_url=self.options.edit_url,
+            explorer_url=self.explorer_url,
+            lessons_in=self.lessons_in,
+            gaps=sum(1 for cases in index.matrix.values() if not cases),
+            edition=self.options.edition,
+        )
+
+    def label(self, group: str, slug: str) -> str:
+        return self.vocabulary[group].label_of(slug)
+
+    def term_url(self, group: str, slug: str) -> str:
+        return f"{TERM_PAGES[group]}/{slug}/"
+
+    def lessons_in(self, group: str, slug: str, other_slug: str) -> tuple:
+        """Lessons tagged with a term of `group` and a term of the other group (a matrix cell)."""
+        key = (slug, other_slug) if group == "partnership_types" else (other_slug, slug)
+        return self.index.lesson_matrix[key]
+
+    def explorer_url(self, page: str = "lessons/", **facets: str | list[str]) -> str:
+        """A filtered view of the lessons explorer or the cases listing (repeated parameters)."""
+        pairs = []
+        for name, values in facets.items():
+            for value in [values] if isinstance(values, str) else values:
+                pairs.append(f"{name}={value}")
+        return page + ("?" + "&".join(pairs) if pairs else "")
+
+    def render(self, template: str, src_uri: str, **context: Any) -> str:
+        return self.env.get_template(template).render(here=page_url(src_uri), **context)
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: source path -> Markdown, in a stable order."""
+        v, ix = self.vocabulary, self.index
+        out: dict[str, str] = {}
+
+        def add(src: str, template: str, **context: Any) -> None:
+            out[src] = self.render(template, src, **context)
+
+        add("cases/index.md", "cases_index.md.j2", cases=ix.cases)
+        for case in ix.cases:
+            add(f"cases/{case.slug}.md", "case.md.j2", case=case, related=ix.related[case.slug])
+        for group, other, folder in (
+            ("partnership_types", "challenges", "types"),
+            ("challenges", "partnership_types", "challenges"),
+        ):
+            by_term = ix.by_type if group == "partnership_types" else ix.by_challenge
+            lessons = ix.lessons_by_type if group == "partnership_types" else ix.lessons_by_challenge
+            add(f"{folder}/index.md", "terms_index.md.j2", group=v[group], by_term=by_term, lessons=lessons)
+            for term in v[group].terms:
+                add(
+                    f"{folder}/{term.slug}.md",
+                    "term.md.j2",
+                    group=v[group],
+                    other=v[other],
+                    term=term,
+                    cases=by_term[term.slug],
+                    lessons=lessons[term.slug],
+                )
+        add("countries/index.md", "countries_index.md.j2")
+        for code, cases in ix.by_country.items():
+            add(f"countries/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
+        add("matrix/index.md", "matrix.md.j2")
+        add("lessons/index.md", "lessons.md.j2", facets=build_facets(ix, v))
+        return out
+
+    def snippet(self, name: str, src_uri: str) -> str:
+        """A block for a marker `<!-- casebook:NAME -->` in a hand-written page."""
+        return self.render(f"snippets/{name}.html.j2", src_uri)
+
+
+SNIPPETS = ("stats", "newest", "vocabulary")
+
+
+@pass_context
+def _rel(context: Any, target: str) -> str:
+    return relative(context["here"], target)

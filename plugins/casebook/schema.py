@@ -1,0 +1,154 @@
+"""The JSON Schema of a case's front matter, generated from the vocabulary.
+
+The same schema validates every case and is published at `/schema/case.schema.json`, so
+editors that speak YAML (through the `yaml-language-server` line in the case template)
+complete and check the front matter while it is typed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .vocabulary import Group, Vocabulary
+
+SCHEMA_ID = "https://casebook.example/schema/case.schema.json"  # replaced by the site URL
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+COUNTRY_PATTERN = r"^(?:[A-Z]{2}|INT)$"
+URL_PATTERN = r"^https?://\S+$"
+YEAR = {"type": "integer", "minimum": 1800, "maximum": 2200}
+
+REQUIRED = [
+    "title",
+    "summary",
+    "organisation",
+    "country",
+    "partners",
+    "partnership_types",
+    "challenges",
+    "lessons",
+]
+
+
+def text(description: str, max_length: int = 500) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": max_length,
+        "pattern": r"\S",  # not blank
+        "description": description,
+    }
+
+
+def term(group: Group) -> dict[str, Any]:
+    described = "; ".join(f"{t.slug}: {t.label}" for t in group.terms)
+    return {"type": "string", "enum": list(group.slugs), "description": described}
+
+
+def terms(group: Group, min_items: int = 0) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "array",
+        "items": term(group),
+        "uniqueItems": True,
+        "description": f"{group.plural}: a list such as [{group.slugs[0]}]",
+    }
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+def obj(properties: dict[str, Any], required: list[str], description: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str, Any]:
+    v = vocabulary
+    lesson = obj(
+        {
+            "text": text("The lesson, in one or two sentences.", 2000),
+            "stage": term(v.stages),
+            "challenges": terms(v.challenges, 1),
+            "partnership_types": terms(v.types, 1),
+        },
+        ["text"],
+        "A lesson learned. Types and challenges default to the case's.",
+    )
+    properties: dict[str, Any] = {
+        "title": text("The case's title.", 200),
+        "summary": text("One or two sentences shown in every listing.", 600),
+        "organisation": text("The statistical office or body that ran the partnership.", 200),
+        "country": {
+            "type": "string",
+            "pattern": COUNTRY_PATTERN,
+            "description": "ISO 3166-1 alpha-2 code (NO, GB); EU for European Union bodies, "
+            "INT for other international ones.",
+        },
+        "partners": {
+            "type": "array",
+            "minItems": 1,
+            "description": "Who the partners were, each with a name and a sector.",
+            "items": obj(
+                {"name": text("The partner's name.", 200), "sector": term(v.sectors)},
+                ["name", "sector"],
+                "A partner.",
+            ),
+        },
+        "partnership_types": terms(v.types, 1),
+        "challenges": terms(v.challenges, 1),
+        "status": term(v["statuses"]),
+        "period": {
+            "type": "object",
+            "description": "Years the partnership ran, such as {start: 2016, end: 2019}.",
+            "properties": {"start": YEAR, "end": YEAR},
+            "minProperties": 1,
+            "additionalProperties": False,
+        },
+        "identified_via": terms(v["identified_via"]),
+        "support": terms(v["support"]),
+        "meeting_forums": terms(v["meeting_forums"]),
+        "lessons": {"type": "array", "minItems": 1, "items": lesson, "description": "Lessons learned."},
+        "sources": {
+            "type": "array",
+            "description": "Publications and pages the case rests on.",
+            "items": obj(
+                {
+                    "title": text("The source's title.", 300),
+                    "url": {"type": "string", "pattern": URL_PATTERN, "maxLength": 2000},
+                },
+                ["title"],
+                "A source.",
+            ),
+        },
+        "last_reviewed": {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "The date the case was last checked, YYYY-MM-DD.",
+        },
+        "visibility": {
+            "type": "string",
+            "enum": ["public", "internal"],
+            "description": "'internal' cases are left out of the public site.",
+        },
+        "personal_data_reviewed": {
+            "type": "boolean",
+            "description": "true once a reviewer has accepted the personal data the case names.",
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id,
+        "title": "Casebook case study",
+        "description": "The front matter of a case study file in cases/.",
+        **obj(properties, REQUIRED, "The front matter of a case study file in cases/."),
+    }
+
+
+def schema_json(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> str:
+    return json.dumps(case_schema(vocabulary, schema_id), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,272 @@
+"""Checking one case file: the JSON Schema, then what a schema cannot say.
+
+Every problem becomes a `Problem` with the file, the line of the value, the field and a
+message a contributor can act on: what was expected and, for a near miss, a suggestion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from .countries import country_problem
+from .model import Case, Lesson, Partner, Source
+from .problems import CaseFileError, Problem, did_you_mean
+from .schema import case_schema
+from .vocabulary import Vocabulary
+from .yamlfile import Document, Path, dotted, parse_yaml, split_front_matter
+
+FILE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_FILE_BYTES = 1_000_000
+
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a group of fields",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
+
+
+@cache
+def _validator(vocabulary: Vocabulary) -> Draft202012Validator:
+    return Draft202012Validator(case_schema(vocabulary))
+
+
+def slug_for(file_name: str) -> str:
+    """The slug a file name would have once normalised ('My Case.md' -> 'my-case')."""
+    stem = file_name.rsplit(".", 1)[0]
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | None, list[Problem]]:
+    """Parse and check one case file; a Case is returned only when it has no error."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    slug = name[: -len(".md")]
+    problems: list[Problem] = []
+    if not FILE_SLUG.match(slug):
+        problems.append(
+            Problem(
+                path,
+                1,
+                "file name",
+                f"'{name}' is not a valid case file name: use lower-case letters, digits and "
+                f"hyphens (rename it to '{slug_for(name) or 'my-case'}.md')",
+            )
+        )
+    if len(raw) > MAX_FILE_BYTES:
+        return None, problems + [
+            Problem(path, 1, "file", f"the file is over {MAX_FILE_BYTES // 1000} kB; shorten it")
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, problems + [
+            Problem(path, line, "file", "not UTF-8 text: save the file with UTF-8 encoding")
+        ]
+    if "\x00" in text:
+        return None, problems + [Problem(path, 1, "file", "contains NUL bytes: not a text file")]
+    try:
+        parts = split_front_matter(text)
+        document = parse_yaml(parts.front_matter, first_line=2)
+    except CaseFileError as exc:
+        return None, problems + [Problem(path, exc.line, exc.field, exc.message)]
+    if not isinstance(document.data, dict):
+        return None, problems + [
+            Problem(path, 1, "front matter", "expected fields such as 'title: ...' between the '---' lines")
+        ]
+    data = _repair_text(document.data, case_schema(vocabulary), (), document)
+    problems += list(_schema_problems(path, data, document, vocabulary))
+    problems += list(_semantic_problems(path, data, document))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return _build(slug, path, data, parts.body, parts.body_line), problems
+
+
+def _repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) -> Any:
+    """Where the schema wants text, give back a number or boolean as it was written.
+
+    `title: 1984` or `organisation: 2030 Agenda team` must stay text, and `1.10` must not
+    become `1.1`: the composed node kept the source text of every scalar.
+    """
+    kind = schema.get("type")
+    if kind == "string" and isinstance(value, (int, float, bool)) and path in doc.texts:
+        return doc.texts[path]
+    if kind == "array" and isinstance(value, list) and "items" in schema:
+        return [_repair_text(v, schema["items"], path + (i,), doc) for i, v in enumerate(value)]
+    if kind == "object" and isinstance(value, dict):
+        props = schema.get("properties", {})
+        return {
+            k: _repair_text(v, props[k], path + (k,), doc) if k in props else v
+            for k, v in value.items()
+        }
+    return value
+
+
+def _schema_problems(
+    path: str, data: dict[str, Any], doc: Document, vocabulary: Vocabulary
+) -> Iterator[Problem]:
+    errors = sorted(_validator(vocabulary).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        where: Path = tuple(error.absolute_path)
+        for sub_path, message in _explain(error, where):
+            yield Problem(path, doc.line_of(sub_path) if sub_path else doc.start_line, dotted(sub_path), message)
+
+
+def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
+    kind = error.validator
+    value = error.instance
+    schema = error.schema
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        for name in missing:
+            # A missing top-level field points at the opening '---'; a nested one at its item.
+            yield where + (name,) if where else (name,), f"missing required field '{name}'"
+        return
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        for name in sorted(set(value) - set(known)):
+            yield where + (name,), (
+                f"unknown field '{name}'{did_you_mean(name, known)}; "
+                f"expected one of: {', '.join(known)}"
+            )
+        return
+    if kind == "enum":
+        options = error.validator_value
+        yield where, (
+            f"unknown term '{value}'{did_you_mean(value, options)}; expected one of: {', '.join(options)}"
+        )
+        return
+    if kind == "type":
+        yield where, _type_message(value, error.validator_value, where)
+        return
+    if kind == "pattern":
+        if where and where[0] == "country":
+            return  # countries get a fuller message from the semantic checks
+        yield where, _pattern_message(value, where)
+        return
+    messages = {
+        "minItems": "needs at least one entry",
+        "minLength": "is empty",
+        "uniqueItems": "names the same term twice",
+        "minProperties": "give a start year, an end year or both: {start: 2016, end: 2019}",
+    }
+    if kind in messages:
+        yield where, messages[kind]
+    elif kind == "maxLength":
+        yield where, f"is too long ({len(value)} characters; at most {error.validator_value})"
+    elif kind in ("minimum", "maximum"):
+        yield where, f"expected a year such as 2016, got {value}"
+    else:  # pragma: no cover - every keyword the schema uses is explained above
+        yield where, error.message
+
+
+def _type_message(value: Any, expected: str, where: Path) -> str:
+    field = where[-1] if where and isinstance(where[-1], str) else "value"
+    got = _describe(value)
+    if expected == "array" and isinstance(value, (str, int, float)) and value != "":
+        return f"expected a list, got {got}: write {field}: [{value}]"
+    if expected == "array" and value is None:
+        return f"is empty: give a list such as {field}: [...]"
+    return f"expected {_TYPE_NAMES.get(expected, expected)}, got {got}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"'{value}'"
+
+
+def _pattern_message(value: str, where: Path) -> str:
+    if "\\S" in value or not value.strip():
+        pass
+    field = next((p for p in reversed(where) if isinstance(p, str)), "")
+    if not value.strip():
+        return "is blank"
+    if field == "last_reviewed":
+        return f"expected a date written YYYY-MM-DD, such as 2026-11-01, got '{value}'"
+    if field == "url":
+        return f"expected a web address starting with https:// or http://, got '{value}'"
+    return f"'{value}' is not in the expected form"
+
+
+def _semantic_problems(path: str, data: dict[str, Any], doc: Document) -> Iterator[Problem]:
+    country = data.get("country")
+    if isinstance(country, str) and country.strip():
+        message = country_problem(country)
+        if message:
+            yield Problem(path, doc.line_of(("country",)), "country", message)
+    reviewed = data.get("last_reviewed")
+    if isinstance(reviewed, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", reviewed):
+        try:
+            dt.date.fromisoformat(reviewed)
+        except ValueError:
+            yield Problem(
+                path, doc.line_of(("last_reviewed",)), "last_reviewed", f"'{reviewed}' is not a real date"
+            )
+    period = data.get("period")
+    if isinstance(period, dict):
+        start, end = period.get("start"), period.get("end")
+        if isinstance(start, int) and isinstance(end, int) and start > end:
+            yield Problem(
+                path,
+                doc.line_of(("period",)),
+                "period",
+                f"starts after it ends ({start} > {end}); swap the years",
+            )
+
+
+def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int) -> Case:
+    types = tuple(data["partnership_types"])
+    challenges = tuple(data["challenges"])
+    lessons = tuple(
+        Lesson(
+            case_slug=slug,
+            number=number,
+            text=item["text"].strip(),
+            stage=item.get("stage"),
+            partnership_types=tuple(item.get("partnership_types") or types),
+            challenges=tuple(item.get("challenges") or challenges),
+            own_types="partnership_types" in item,
+            own_challenges="challenges" in item,
+        )
+        for number, item in enumerate(data["lessons"], start=1)
+    )
+    period = data.get("period") or {}
+    return Case(
+        slug=slug,
+        path=path,
+        title=data["title"].strip(),
+        summary=data["summary"].strip(),
+        organisation=data["organisation"].strip(),
+        country=data["country"],
+        partners=tuple(Partner(p["name"].strip(), p["sector"]) for p in data["partners"]),
+        partnership_types=types,
+        challenges=challenges,
+        lessons=lessons,
+        sources=tuple(Source(s["title"].strip(), s.get("url")) for s in data.get("sources", [])),
+        status=data.get("status"),
+        period_start=period.get("start"),
+        period_end=period.get("end"),
+        identified_via=tuple(data.get("identified_via", ())),
+        support=tuple(data.get("support", ())),
+        meeting_forums=tuple(data.get("meeting_forums", ())),
+        last_reviewed=data.get("last_reviewed"),
+        visibility=data.get("visibility", "public"),
+        body=body,
+        body_line=body_line,
+        front_matter=data,
+    )
