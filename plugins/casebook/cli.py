@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .collection import Collection, load_folder, load_paths
 from .vocabulary import load_vocabulary
+from .words import counted
 
 
 def check(paths: list[str], cases_dir: str) -> int:
@@ -21,9 +22,9 @@ def check(paths: list[str], cases_dir: str) -> int:
     for problem in collection.problems:
         print(problem)
     errors, warnings = len(collection.errors), len(collection.warnings)
-    summary = f"{len(collection.cases)} {'case' if len(collection.cases) == 1 else 'cases'} valid"
+    summary = f"{counted(len(collection.cases), 'case')} valid"
     if errors or warnings:
-        summary += f"; {errors} {'error' if errors == 1 else 'errors'}, {warnings} {'warning' if warnings == 1 else 'warnings'}"
+        summary += f"; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
     print(summary, file=sys.stderr)
     return 1 if errors else 0
 

@@ -85,7 +85,9 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
             for shown in files:
                 others = ", ".join(f for f in files if f != shown)
                 problems.append(
-                    Problem(shown, 1, "file name", f"gives the same page /cases/{slug}/ as {others}; rename one")
+                    Problem(
+                        shown, 1, "file name", f"gives the same page /cases/{slug}/ as {others}; rename one"
+                    )
                 )
     colliding = {f for files in slugs.values() if len(files) > 1 for f in files}
     return Collection(

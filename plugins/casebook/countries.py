@@ -25,7 +25,10 @@ def country_name(code: str) -> str:
 
 @cache
 def is_known(code: str) -> bool:
-    return code in SPECIAL or pycountry.countries.get(alpha_2=code) is not None
+    """An upper-case ISO code, EU or INT (pycountry itself would also accept 'no')."""
+    if code in SPECIAL:
+        return True
+    return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
 
 
 def country_problem(value: str) -> str | None:
@@ -36,10 +39,7 @@ def country_problem(value: str) -> str | None:
     if upper != value and is_known(upper):
         return f"'{value}' should be written in capitals: '{upper}'"
     if upper in RESERVED:
-        return (
-            f"'{value}' is reserved by ISO 3166-1, not a country code "
-            f"(did you mean '{RESERVED[upper]}'?)"
-        )
+        return f"'{value}' is reserved by ISO 3166-1, not a country code (did you mean '{RESERVED[upper]}'?)"
     hint = ""
     try:
         match = pycountry.countries.lookup(value.strip())

@@ -7,8 +7,8 @@ empty ones included, so a gap in knowledge shows as an empty list rather than a 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .countries import country_name
 from .model import Case, Lesson
@@ -48,9 +48,7 @@ def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
     by_challenge = _group(ordered, challenges, lambda c: c.challenges)
     countries = sorted({c.country for c in ordered}, key=lambda code: (country_name(code), code))
     by_country = _group(ordered, countries, lambda c: (c.country,))
-    matrix = {
-        (t, ch): tuple(c for c in by_type[t] if ch in c.challenges) for t in types for ch in challenges
-    }
+    matrix = {(t, ch): tuple(c for c in by_type[t] if ch in c.challenges) for t in types for ch in challenges}
     lessons = tuple(lesson for case in ordered for lesson in case.lessons)
     lessons_by_type = _group(lessons, types, lambda lesson: lesson.partnership_types)
     return Index(
@@ -111,6 +109,6 @@ def _related(cases: tuple[Case, ...]) -> dict[str, tuple[Case, ...]]:
 
 
 def _tags(case: Case) -> frozenset[str]:
-    return frozenset(("type:" + t for t in case.partnership_types)) | frozenset(
+    return frozenset("type:" + t for t in case.partnership_types) | frozenset(
         "challenge:" + c for c in case.challenges
     )

@@ -27,6 +27,7 @@ from .model import Case
 from .render import SNIPPETS, SiteOptions
 from .sanitize import sanitize
 from .site import SiteFiles, build_site
+from .words import counted
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
@@ -67,9 +68,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if collection.errors:
             for problem in collection.errors:
                 log.error(str(problem))
-            count = len(collection.errors)
             raise PluginError(
-                f"casebook: {count} {'problem' if count == 1 else 'problems'} in {self.config.cases_dir}/ "
+                f"casebook: {counted(len(collection.errors), 'problem')} in {self.config.cases_dir}/ "
                 "(listed above as file:line: field: message); fix them, or run 'casebook check'"
             )
         generated = {**self.site.pages, **self.site.assets}
@@ -102,7 +102,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             name = match.group(1)
             if name not in SNIPPETS:
                 log.warning(
-                    "%s: unknown marker 'casebook:%s'; known: %s", page.file.src_uri, name, ", ".join(SNIPPETS)
+                    "%s: unknown marker 'casebook:%s'; known: %s",
+                    page.file.src_uri,
+                    name,
+                    ", ".join(SNIPPETS),
                 )
                 return match.group(0)
             return "\n" + renderer.snippet(name, page.file.src_uri) + "\n"
@@ -127,7 +130,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         """The same address MkDocs gives the page's edit button (repo_url + edit_uri + path)."""
         path = self._repo_path(case.path, config)
         if config.edit_uri_template:
-            return urljoin(config.repo_url or "", config.edit_uri_template.format(path=path, path_noext=posixpath.splitext(path)[0]))
+            return urljoin(
+                config.repo_url or "",
+                config.edit_uri_template.format(path=path, path_noext=posixpath.splitext(path)[0]),
+            )
         if not config.edit_uri:
             return None
         repo = config.repo_url or ""

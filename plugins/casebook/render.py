@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
@@ -22,6 +23,7 @@ from .facets import build_facets
 from .index import Index
 from .model import Case
 from .vocabulary import Vocabulary
+from .words import counted
 
 # Where each vocabulary group's term pages live (contract: URLs).
 TERM_PAGES = {"partnership_types": "types", "challenges": "challenges"}
@@ -81,6 +83,7 @@ class Renderer:
         self.env.filters["rel"] = _rel
         self.env.filters["fm"] = front_matter_text
         self.env.filters["country"] = country_name
+        self.env.filters["counted"] = counted
         self.env.globals.update(
             vocab=vocabulary,
             index=index,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
@@ -58,34 +59,34 @@ def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | Non
                 f"hyphens (rename it to '{slug_for(name) or 'my-case'}.md')",
             )
         )
+    try:
+        parts = split_front_matter(_decode(raw))
+        document = parse_yaml(parts.front_matter, first_line=2)
+        if not isinstance(document.data, dict):
+            raise CaseFileError(
+                1, "front matter", "expected fields such as 'title: ...' between the '---' lines"
+            )
+    except CaseFileError as exc:
+        return None, [*problems, Problem(path, exc.line, exc.field, exc.message)]
+    data = _repair_text(document.data, _validator(vocabulary).schema, (), document)
+    problems += _schema_problems(path, data, document, vocabulary)
+    problems += _semantic_problems(path, data, document)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return _build(slug, path, data, parts.body, parts.body_line), problems
+
+
+def _decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
-        return None, problems + [
-            Problem(path, 1, "file", f"the file is over {MAX_FILE_BYTES // 1000} kB; shorten it")
-        ]
+        raise CaseFileError(1, "file", f"the file is over {MAX_FILE_BYTES // 1000} kB; shorten it")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, problems + [
-            Problem(path, line, "file", "not UTF-8 text: save the file with UTF-8 encoding")
-        ]
+        raise CaseFileError(line, "file", "not UTF-8 text: save the file with UTF-8 encoding") from None
     if "\x00" in text:
-        return None, problems + [Problem(path, 1, "file", "contains NUL bytes: not a text file")]
-    try:
-        parts = split_front_matter(text)
-        document = parse_yaml(parts.front_matter, first_line=2)
-    except CaseFileError as exc:
-        return None, problems + [Problem(path, exc.line, exc.field, exc.message)]
-    if not isinstance(document.data, dict):
-        return None, problems + [
-            Problem(path, 1, "front matter", "expected fields such as 'title: ...' between the '---' lines")
-        ]
-    data = _repair_text(document.data, case_schema(vocabulary), (), document)
-    problems += list(_schema_problems(path, data, document, vocabulary))
-    problems += list(_semantic_problems(path, data, document))
-    if any(p.severity == "error" for p in problems):
-        return None, problems
-    return _build(slug, path, data, parts.body, parts.body_line), problems
+        raise CaseFileError(1, "file", "contains NUL bytes: not a text file")
+    return text
 
 
 def _repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) -> Any:
@@ -101,10 +102,7 @@ def _repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) 
         return [_repair_text(v, schema["items"], path + (i,), doc) for i, v in enumerate(value)]
     if kind == "object" and isinstance(value, dict):
         props = schema.get("properties", {})
-        return {
-            k: _repair_text(v, props[k], path + (k,), doc) if k in props else v
-            for k, v in value.items()
-        }
+        return {k: _repair_text(v, props[k], path + (k,), doc) if k in props else v for k, v in value.items()}
     return value
 
 
@@ -115,7 +113,9 @@ def _schema_problems(
     for error in errors:
         where: Path = tuple(error.absolute_path)
         for sub_path, message in _explain(error, where):
-            yield Problem(path, doc.line_of(sub_path) if sub_path else doc.start_line, dotted(sub_path), message)
+            yield Problem(
+                path, doc.line_of(sub_path) if sub_path else doc.start_line, dotted(sub_path), message
+            )
 
 
 def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
@@ -131,15 +131,16 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         for name in sorted(set(value) - set(known)):
-            yield where + (name,), (
-                f"unknown field '{name}'{did_you_mean(name, known)}; "
-                f"expected one of: {', '.join(known)}"
+            yield (
+                where + (name,),
+                (f"unknown field '{name}'{did_you_mean(name, known)}; expected one of: {', '.join(known)}"),
             )
         return
     if kind == "enum":
         options = error.validator_value
-        yield where, (
-            f"unknown term '{value}'{did_you_mean(value, options)}; expected one of: {', '.join(options)}"
+        yield (
+            where,
+            (f"unknown term '{value}'{did_you_mean(value, options)}; expected one of: {', '.join(options)}"),
         )
         return
     if kind == "type":

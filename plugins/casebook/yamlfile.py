@@ -32,9 +32,7 @@ CaseLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-CaseLoader.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+CaseLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 _INT_CONSTRUCTOR = yaml.SafeLoader("")  # reused for its YAML 1.1 integer forms (0x, 1_000)
 
@@ -75,9 +73,7 @@ def split_front_matter(text: str) -> SplitFile:
         raise CaseFileError(1, "file", "the file is empty; start it with a '---' front matter block")
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        raise CaseFileError(
-            1, "front matter", "a case starts with a line '---', then its fields, then '---'"
-        )
+        raise CaseFileError(1, "front matter", "a case starts with a line '---', then its fields, then '---'")
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             return SplitFile(
@@ -96,8 +92,10 @@ def parse_yaml(text: str, first_line: int) -> Document:
         node = yaml.compose(text, Loader=CaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        raise CaseFileError(line, "front matter", _yaml_message(exc)) from None
+        offset = mark.line if mark else 0
+        source_lines = text.split("\n")
+        source = source_lines[offset] if offset < len(source_lines) else ""
+        raise CaseFileError(first_line + offset, "front matter", _yaml_message(exc, source)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all it raises
         raise CaseFileError(first_line, "front matter", f"not valid YAML: {exc}") from None
     document = Document(data=None, start_line=first_line - 1)
@@ -107,9 +105,9 @@ def parse_yaml(text: str, first_line: int) -> Document:
     return document
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = exc.problem or "not valid YAML"
-    if "found character '\\t'" in problem or "\\t" in problem:
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         return "a tab character: indent with spaces, not tabs"
     hint = ""
     if "mapping values are not allowed" in problem:
@@ -143,9 +141,7 @@ def _convert(node: yaml.Node, path: Path, doc: Document, first: int, budget: lis
             doc.lines[path + (key,)] = first + key_node.start_mark.line
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, path + (i,), doc, first, budget) for i, item in enumerate(node.value)
-        ]
+        return [_convert(item, path + (i,), doc, first, budget) for i, item in enumerate(node.value)]
     doc.texts[path] = node.value
     return _scalar(node)
 
@@ -176,4 +172,3 @@ def dotted(path: Path) -> str:
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out or "front matter"
-

@@ -1,0 +1,6 @@
+"""Small wording helpers shared by messages and templates."""
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """'1 case', '3 cases', '2 case studies' (plural given when it is not singular + 's')."""
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"

@@ -1,0 +1,131 @@
+"""Shared fixtures: real case files on disk and real MkDocs builds in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+VALID_CASE = """\
+---
+title: {title}
+summary: {summary}
+organisation: {organisation}
+country: {country}
+partners:
+  - name: A mobile network operator
+    sector: private
+partnership_types: [{types}]
+challenges: [{challenges}]
+status: completed
+period: {{start: 2016, end: 2019}}
+lessons:
+  - text: {lesson}
+    stage: agreeing
+  - text: Keep the partner informed.
+    stage: running
+    partnership_types: [co-creation]
+sources:
+  - title: A report
+    url: https://example.org/report
+last_reviewed: {reviewed}
+visibility: {visibility}
+---
+
+## Context
+
+Body of the case.
+"""
+
+
+def case_text(**fields: str) -> str:
+    """A valid case file; any field can be replaced by keyword."""
+    values = {
+        "title": "Mobile phone data for daytime population",
+        "summary": "A statistical office worked with an operator.",
+        "organisation": "Statistics Netherlands (CBS)",
+        "country": "NL",
+        "types": "supplier-recipient, open-innovation",
+        "challenges": "confidentiality-data-sharing, public-private",
+        "lesson": "Agree who may see record-level data before any code is written.",
+        "reviewed": "2026-11-01",
+        "visibility": "public",
+    }
+    values.update(fields)
+    return VALID_CASE.format(**values)
+
+
+@dataclass
+class Project:
+    """A copy of the Casebook site configuration with its own cases/ folder."""
+
+    root: Path
+
+    @property
+    def cases(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def add(self, name: str, text: str | bytes) -> Path:
+        path = self.cases / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """Run a real `mkdocs build` of this project."""
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        return subprocess.run(
+            [*MKDOCS, "build", "-q", "-f", str(self.root / "mkdocs.yml"), "-d", str(self.site), *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+        )
+
+    def page(self, url: str) -> str:
+        """The built HTML of a site URL such as 'cases/x/'."""
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """The shipped site configuration and pages, with an empty cases/ folder."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    if (REPO / "overrides").exists():
+        shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "cases").mkdir()
+    return Project(root)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real collection in cases/, built once per test session."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-q", "-d", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,68 @@
+"""Cross-indexes: a case is in every index it belongs to and in none it does not."""
+
+from casebook.index import build_index
+from casebook.validate import read_case
+from casebook.vocabulary import load_vocabulary
+from conftest import case_text
+
+VOCAB = load_vocabulary()
+
+
+def make(slug: str, **fields: str):
+    case, problems = read_case(f"cases/{slug}.md", case_text(**fields).encode(), VOCAB)
+    assert problems == [], problems
+    return case
+
+
+def test_case_is_listed_under_each_of_its_types_and_challenges_only():
+    case = make("a", types="co-creation", challenges="maintaining-momentum")
+    index = build_index([case], VOCAB)
+    assert index.by_type["co-creation"] == (case,)
+    assert all(not cases for t, cases in index.by_type.items() if t != "co-creation")
+    assert index.by_challenge["maintaining-momentum"] == (case,)
+    assert index.by_country == {"NL": (case,)}
+
+
+def test_every_term_has_an_entry_even_when_empty():
+    index = build_index([], VOCAB)
+    assert set(index.by_type) == set(VOCAB.types.slugs)
+    assert set(index.by_challenge) == set(VOCAB.challenges.slugs)
+
+
+def test_matrix_counts_cases_with_both_tags_and_shows_gaps():
+    a = make("a", types="co-creation", challenges="it-industry")
+    index = build_index([a], VOCAB)
+    assert index.matrix[("co-creation", "it-industry")] == (a,)
+    assert index.matrix[("policy-maker", "it-industry")] == ()
+
+
+def test_lessons_are_indexed_by_their_own_types_where_set():
+    case = make("a", types="policy-maker")
+    index = build_index([case], VOCAB)
+    first, second = case.lessons
+    assert index.lessons_by_type["policy-maker"] == (first,)
+    assert index.lessons_by_type["co-creation"] == (second,)
+
+
+def test_related_cases_put_the_best_match_first():
+    base = make("base", types="co-creation, policy-maker", challenges="it-industry, public-private")
+    close = make("close", title="Zeta", types="co-creation, policy-maker", challenges="it-industry")
+    far = make("far", title="Alpha", types="co-creation", challenges="policy-red-lines")
+    none = make("none", types="supplier-recipient", challenges="maintaining-momentum")
+    index = build_index([base, close, far, none], VOCAB)
+    assert index.related["base"] == (close, far)
+    assert index.related["none"] == ()
+
+
+def test_related_cases_with_equal_scores_are_ordered_by_title():
+    base = make("base", types="co-creation", challenges="it-industry")
+    later = make("later", title="Beta", types="co-creation", challenges="public-private")
+    earlier = make("earlier", title="Alpha", types="supplier-recipient", challenges="it-industry")
+    index = build_index([base, later, earlier], VOCAB)
+    assert index.related["base"] == (earlier, later)
+
+
+def test_newest_cases_come_first_by_last_reviewed():
+    old = make("old", reviewed="2020-01-01")
+    new = make("new", reviewed="2026-01-01")
+    assert build_index([old, new], VOCAB).newest == (new, old)
