@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -61,6 +62,31 @@ def case_text(**fields: str) -> str:
     }
     values.update(fields)
     return VALID_CASE.format(**values)
+
+
+def case_yaml(
+    title: str,
+    types: list[str],
+    challenges: list[str],
+    lessons: list[dict[str, object]],
+    country: str = "NL",
+    sector: str = "private",
+    body: str = "## Context\n\nA case written for a test.\n",
+) -> str:
+    """A valid case file built from Python values, written out as real YAML."""
+    front = {
+        "title": title,
+        "summary": f"Summary of {title}.",
+        "organisation": f"Office of {title}",
+        "country": country,
+        "partners": [{"name": "A partner", "sector": sector}],
+        "partnership_types": types,
+        "challenges": challenges,
+        "lessons": lessons,
+        "sources": [{"title": "A source", "url": "https://example.org/"}],
+        "last_reviewed": "2026-11-01",
+    }
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
 
 
 @dataclass
@@ -129,3 +155,28 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (scripts/test does)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"

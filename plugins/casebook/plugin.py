@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -30,6 +31,7 @@ from .site import SiteFiles, build_site
 from .words import counted
 
 log = logging.getLogger("mkdocs.plugins.casebook")
+ASSETS = "assets/casebook"
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 
 
@@ -49,6 +51,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.cases_dir = (self.root / self.config.cases_dir).resolve()
         if not config.use_directory_urls:
             raise PluginError("casebook: its URLs (/cases/<slug>/) need use_directory_urls: true")
+        # The plugin brings its own stylesheet and filter script: a site needs no copy of them.
+        config.extra_css.append(f"{ASSETS}/casebook.css")
+        config.extra_javascript.append(f"{ASSETS}/casebook.js")
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -72,7 +77,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 f"casebook: {counted(len(collection.errors), 'problem')} in {self.config.cases_dir}/ "
                 "(listed above as file:line: field: message); fix them, or run 'casebook check'"
             )
-        generated = {**self.site.pages, **self.site.assets}
+        generated = {**self.site.pages, **self.site.assets, **_package_assets()}
         for src_uri in generated:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -138,3 +143,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             return None
         repo = config.repo_url or ""
         return urljoin(repo if repo.endswith("/") else repo + "/", config.edit_uri + path)
+
+
+def _package_assets() -> dict[str, str]:
+    folder = resources.files(__package__).joinpath("assets")
+    return {
+        f"{ASSETS}/{item.name}": item.read_text(encoding="utf-8")
+        for item in sorted(folder.iterdir(), key=lambda i: i.name)
+    }

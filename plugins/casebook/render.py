@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from .countries import country_name
-from .facets import build_facets
+from .facets import CASE_FACETS, LESSON_FACETS, build_facets, case_values, lesson_values
 from .index import Index
 from .model import Case
 from .vocabulary import Vocabulary
@@ -94,6 +94,8 @@ class Renderer:
             edit_url=self.options.edit_url,
             explorer_url=self.explorer_url,
             lessons_in=self.lessons_in,
+            case_values=case_values,
+            lesson_values=lambda lesson: lesson_values(lesson, index),
             gaps=sum(1 for cases in index.matrix.values() if not cases),
             edition=self.options.edition,
         )
@@ -128,7 +130,8 @@ class Renderer:
         def add(src: str, template: str, **context: Any) -> None:
             out[src] = self.render(template, src, **context)
 
-        add("cases/index.md", "cases_index.md.j2", cases=ix.cases)
+        case_facets = build_facets(map(case_values, ix.cases), CASE_FACETS, ix, v)
+        add("cases/index.md", "cases_index.md.j2", cases=ix.cases, facets=case_facets)
         for case in ix.cases:
             add(f"cases/{case.slug}.md", "case.md.j2", case=case, related=ix.related[case.slug])
         for group, other, folder in (
@@ -152,7 +155,8 @@ class Renderer:
         for code, cases in ix.by_country.items():
             add(f"countries/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
         add("matrix/index.md", "matrix.md.j2")
-        add("lessons/index.md", "lessons.md.j2", facets=build_facets(ix, v))
+        lesson_facets = build_facets((lesson_values(x, ix) for x in ix.lessons), LESSON_FACETS, ix, v)
+        add("lessons/index.md", "lessons.md.j2", facets=lesson_facets)
         return out
 
     def snippet(self, name: str, src_uri: str) -> str:

@@ -1,0 +1,205 @@
+"""The lessons explorer in a real browser: URL to view, controls to URL, facets, no-JS view."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser import serve
+from conftest import MKDOCS, REPO, case_yaml
+
+pytestmark = pytest.mark.browser
+
+CASES = {
+    "alpha": case_yaml(
+        "Alpha",
+        ["co-creation"],
+        ["maintaining-momentum"],
+        [
+            {"text": "Alpha lesson on momentum.", "stage": "running"},
+            {"text": "Alpha lesson set to policy makers.", "partnership_types": ["policy-maker"]},
+        ],
+        country="NO",
+        sector="government",
+    ),
+    "bravo": case_yaml(
+        "Bravo",
+        ["policy-maker"],
+        ["policy-red-lines"],
+        [{"text": "Bravo lesson on red lines.", "stage": "agreeing"}],
+        country="GB",
+    ),
+    "charlie": case_yaml(
+        "Charlie",
+        ["supplier-recipient"],
+        ["maintaining-momentum", "confidentiality-data-sharing"],
+        [
+            {"text": "Charlie lesson on suppliers.", "stage": "identifying"},
+            {"text": "Charlie lesson on the IT industry.", "challenges": ["it-industry"]},
+        ],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("explorer")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "cases").mkdir()
+    for slug, text in CASES.items():
+        (root / "cases" / f"{slug}.md").write_text(text)
+    site = root / "site"
+    subprocess.run([*MKDOCS, "build", "-q", "--strict", "-d", str(site)], cwd=root, check=True)
+    with serve(site) as url:
+        yield url
+
+
+def shown(page) -> list[str]:
+    return page.locator("[data-cb-list] [data-cb-item]:visible [data-cb-text]").all_inner_texts()
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_url_with_a_type_shows_exactly_that_types_lessons(page, site_url):
+    page.goto(site_url + "lessons/?type=co-creation")
+    assert shown(page) == ["Alpha lesson on momentum."]
+    assert page.get_by_label("Co-creation partnership").is_checked()
+    assert page.locator("[data-cb-count]").inner_text() == "1 of 5 lessons"
+
+
+def test_ticking_another_type_widens_the_list_and_updates_the_url(page, site_url):
+    page.goto(site_url + "lessons/?type=co-creation")
+    page.get_by_label("Policy maker partnership").check()
+    assert shown(page) == [
+        "Alpha lesson on momentum.",
+        "Alpha lesson set to policy makers.",
+        "Bravo lesson on red lines.",
+    ]
+    assert query(page) == {"type": ["policy-maker", "co-creation"]}
+
+
+def test_values_of_one_facet_combine_with_or_and_facets_with_and(page, site_url):
+    page.goto(site_url + "lessons/?type=co-creation&type=supplier-recipient&challenge=maintaining-momentum")
+    assert shown(page) == ["Alpha lesson on momentum.", "Charlie lesson on suppliers."]
+    page.goto(site_url + "lessons/?type=supplier-recipient&country=nl&stage=identifying")
+    assert shown(page) == ["Charlie lesson on suppliers."]
+
+
+def test_lesson_is_filtered_by_its_own_types_not_its_cases(page, site_url):
+    page.goto(site_url + "lessons/?type=policy-maker")
+    assert shown(page) == ["Alpha lesson set to policy makers.", "Bravo lesson on red lines."]
+    page.goto(site_url + "lessons/?challenge=it-industry")
+    assert shown(page) == ["Charlie lesson on the IT industry."]
+
+
+def test_counts_beside_values_follow_the_other_filters(page, site_url):
+    page.goto(site_url + "lessons/?challenge=maintaining-momentum")
+    count = page.locator('[data-count-for="type=supplier-recipient"]')
+    assert count.inner_text() == "1"
+    assert page.locator('[data-count-for="challenge=policy-red-lines"]').inner_text() == "1"
+    page.get_by_label("Norway").check()
+    assert count.inner_text() == "0"
+
+
+def test_words_in_the_text_box_filter_on_the_lesson_text(page, site_url):
+    page.goto(site_url + "lessons/")
+    page.get_by_label("Words").fill("red lines")
+    expect_texts(page, ["Bravo lesson on red lines."])
+    assert query(page) == {"text": ["red lines"]}
+
+
+def test_clear_all_filters_shows_every_lesson(page, site_url):
+    page.goto(site_url + "lessons/?type=co-creation&text=alpha")
+    page.get_by_role("button", name="Clear all filters").click()
+    assert len(shown(page)) == 5
+    assert urlsplit(page.url).query == ""
+
+
+def test_back_and_forward_move_between_views(page, site_url):
+    page.goto(site_url + "lessons/")
+    page.get_by_label("Co-creation partnership").check()
+    page.get_by_label("Policy maker partnership").check()
+    assert len(shown(page)) == 3
+    page.go_back()
+    expect_texts(page, ["Alpha lesson on momentum."])
+    assert not page.get_by_label("Policy maker partnership").is_checked()
+    page.go_forward()
+    expect_texts(
+        page,
+        ["Alpha lesson on momentum.", "Alpha lesson set to policy makers.", "Bravo lesson on red lines."],
+    )
+
+
+def test_chip_on_a_lesson_opens_the_view_for_that_value(page, site_url):
+    page.goto(site_url + "lessons/")
+    lesson = page.locator("[data-cb-item]", has_text="Bravo lesson on red lines.")
+    lesson.get_by_role("link", name="Managing policy red lines").click()
+    expect_texts(page, ["Bravo lesson on red lines."])
+    assert query(page) == {"challenge": ["policy-red-lines"]}
+
+
+def test_result_count_is_announced_to_screen_readers(page, site_url):
+    page.goto(site_url + "lessons/?stage=agreeing")
+    status = page.get_by_role("status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == "1 of 5 lessons"
+
+
+def test_without_javascript_every_lesson_is_listed(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "lessons/?type=co-creation")
+    assert len(shown(page)) == 5
+    assert not page.locator("[data-cb-filters]").is_visible()
+    context.close()
+
+
+def test_type_page_links_to_the_prefiltered_explorer(page, site_url):
+    page.goto(site_url + "types/co-creation/")
+    page.get_by_role("link", name="All 1 lesson on co-creation partnership").click()
+    page.wait_for_url(re.compile(r"lessons/\?type=co-creation$"))
+    expect_texts(page, ["Alpha lesson on momentum."])
+
+
+def test_matrix_cell_links_to_the_filtered_cases(page, site_url):
+    page.goto(site_url + "matrix/")
+    page.get_by_role("link", name="1 case: Supplier/recipient partnership, Maintaining momentum").click()
+    page.wait_for_url(re.compile(r"cases/\?type=supplier-recipient&challenge=maintaining-momentum$"))
+    rows = page.locator("[data-cb-list] [data-cb-item]:visible td:first-child")
+    expect_rows(rows, ["Charlie"])
+
+
+def test_keyboard_alone_can_tick_a_facet(page, site_url):
+    page.goto(site_url + "lessons/")
+    page.get_by_label("Co-creation partnership").focus()
+    page.keyboard.press("Space")
+    expect_texts(page, ["Alpha lesson on momentum."])
+
+
+def test_axe_finds_no_serious_violation_on_the_explorer(page, site_url):
+    page.goto(site_url + "lessons/?type=co-creation")
+    violations = Axe().run(page).response["violations"]
+    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def expect_texts(page, texts: list[str]) -> None:
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-cb-list] [data-cb-item]:not([hidden])').length === n",
+        arg=len(texts),
+    )
+    assert shown(page) == texts
+
+
+def expect_rows(rows, texts: list[str]) -> None:
+    rows.first.wait_for()
+    assert rows.all_inner_texts() == texts
