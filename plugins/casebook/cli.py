@@ -1,14 +1,45 @@
-"""The `casebook` command: the same core the site build uses, for contributors and curators."""
+"""The `casebook` command: the same core the site build uses, for contributors and curators.
+
+casebook check [PATHS]          every problem in every file, as path:line: field: message
+casebook new SLUG --title ...   a new case file from the template, ready to fill in
+casebook from-issue FILE        a case file from a GitHub issue form's body
+casebook issue-form             the issue form, generated from the vocabulary
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
+from .casefile import (
+    SECTIONS,
+    CaseSpec,
+    LessonSpec,
+    PartnerSpec,
+    SourceSpec,
+    issue_form_fields,
+    parse_issue_body,
+    render_case_file,
+    render_issue_form,
+    resolve_term,
+)
 from .collection import Collection, load_folder, load_paths
-from .vocabulary import load_vocabulary
+from .countries import country_problem
+from .validate import FILE_SLUG, read_case, slug_for
+from .vocabulary import Vocabulary, load_vocabulary
 from .words import counted
+
+DEFAULT_SCHEMA_URL = "/schema/case.schema.json"
+
+
+class UsageProblem(Exception):
+    """Wrong input on the command line: reported as 'casebook: message', exit 1."""
 
 
 def check(paths: list[str], cases_dir: str) -> int:
@@ -21,6 +52,12 @@ def check(paths: list[str], cases_dir: str) -> int:
         collection = load_folder(Path(cases_dir), vocabulary)
     for problem in collection.problems:
         print(problem)
+    if paths:
+        for skipped in collection.skipped:
+            print(
+                f"{skipped}: skipped: templates (_*.md), README.md and hidden files are not cases",
+                file=sys.stderr,
+            )
     errors, warnings = len(collection.errors), len(collection.warnings)
     summary = f"{counted(len(collection.cases), 'case')} valid"
     if errors or warnings:
@@ -29,17 +66,220 @@ def check(paths: list[str], cases_dir: str) -> int:
     return 1 if errors else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="casebook",
-        description="Check and create Casebook case studies.",
+def schema_url(config_file: Path) -> str:
+    """The published schema's address, from `site_url` in mkdocs.yml."""
+
+    class Lenient(yaml.SafeLoader):
+        pass
+
+    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and the like
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Lenient)
+    except (OSError, yaml.YAMLError):
+        return DEFAULT_SCHEMA_URL
+    site = (config or {}).get("site_url") if isinstance(config, dict) else None
+    return f"{site.rstrip('/')}{DEFAULT_SCHEMA_URL}" if isinstance(site, str) and site else DEFAULT_SCHEMA_URL
+
+
+def _terms(values: list[str], vocabulary: Vocabulary, group: str, option: str) -> tuple[list[str], list[str]]:
+    slugs, problems = [], []
+    for value in (v.strip() for raw in values for v in raw.split(",")):
+        if not value:
+            continue
+        slug, problem = resolve_term(value, vocabulary[group])
+        if problem:
+            problems.append(f"{option}: {problem}")
+        elif slug not in slugs:
+            slugs.append(slug)
+    return slugs, problems
+
+
+def _ask_missing(args: argparse.Namespace, ask: Callable[[str], str]) -> None:
+    """In a terminal, ask for what the command line left out."""
+    questions = {
+        "title": "Title of the case: ",
+        "organisation": "Organisation (the statistical office): ",
+        "country": "Country code (NO, GB; EU or INT): ",
+        "type": "Partnership types, separated by commas: ",
+        "challenge": "Challenge areas, separated by commas: ",
+    }
+    for name, question in questions.items():
+        if not getattr(args, name):
+            answer = ask(question).strip()
+            setattr(args, name, [answer] if name in ("type", "challenge") else answer)
+
+
+def new(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> int:
+    vocabulary = load_vocabulary()
+    if ask is None and sys.stdin.isatty():
+        ask = input
+    if ask is not None:
+        _ask_missing(args, ask)
+    problems = []
+    if not FILE_SLUG.match(args.slug):
+        problems.append(
+            f"SLUG: '{args.slug}' is not a valid slug: use lower-case letters, digits and hyphens, "
+            f"such as '{slug_for(args.slug + '.md') or 'my-case'}'"
+        )
+    missing = [
+        f"--{n}" for n in ("title", "organisation", "country", "type", "challenge") if not getattr(args, n)
+    ]
+    if missing:
+        problems.append(f"missing {', '.join(missing)} (run it in a terminal to be asked for them)")
+    if args.country and (message := country_problem(args.country)):
+        problems.append(f"--country: {message}")
+    types, type_problems = _terms(args.type or [], vocabulary, "partnership_types", "--type")
+    challenges, challenge_problems = _terms(args.challenge or [], vocabulary, "challenges", "--challenge")
+    problems += type_problems + challenge_problems
+    target = Path(args.cases_dir) / f"{args.slug}.md"
+    if target.exists():
+        problems.append(f"{target} already exists: choose another slug, or edit that file")
+    if problems:
+        raise UsageProblem("\n".join(problems))
+    spec = CaseSpec(
+        title=args.title,
+        organisation=args.organisation,
+        country=args.country,
+        partnership_types=types,
+        challenges=challenges,
+        last_reviewed=dt.date.today().isoformat(),
     )
+    return _write(target, spec, Path(args.config))
+
+
+def _write(target: Path, spec: CaseSpec, config: Path) -> int:
+    text = render_case_file(spec, schema_url(config))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    _, problems = read_case(str(target), text.encode("utf-8"), load_vocabulary())
+    for problem in problems:
+        print(problem)
+    print(f"Wrote {target}. Fill in the text marked 'Replace', then run: casebook check {target}")
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def from_issue(args: argparse.Namespace) -> int:
+    vocabulary = load_vocabulary()
+    source = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    answers = parse_issue_body(source)
+    fields = {f.id: f for f in issue_form_fields(vocabulary)}
+    problems: list[str] = []
+
+    def answer(field_id: str) -> str:
+        text = answers.get(fields[field_id].label, "")
+        if not text and fields[field_id].required:
+            problems.append(f"{args.file}: {fields[field_id].label}: no answer")
+        return text
+
+    def lines(field_id: str) -> list[str]:
+        return [
+            re.sub(r"^[-*]\s+", "", line).strip() for line in answer(field_id).splitlines() if line.strip()
+        ]
+
+    def term(value: str, group: str, label: str) -> str | None:
+        slug, problem = resolve_term(value, vocabulary[group])
+        if problem:
+            problems.append(f"{args.file}: {label}: {problem}")
+        return slug
+
+    def terms(field_id: str, group: str) -> list[str]:
+        label = fields[field_id].label
+        chosen = [term(v, group, label) for v in answer(field_id).split(", ") if v.strip()]
+        return [slug for slug in chosen if slug]
+
+    partners = []
+    for line in lines("partners"):
+        match = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", line)
+        if not match:
+            problems.append(f"{args.file}: Partners: '{line}': add the sector in brackets, such as (private)")
+        elif sector := term(match.group(2), "sectors", "Partners"):
+            partners.append(PartnerSpec(match.group(1), sector))
+    lessons = []
+    for line in lines("lessons"):
+        stage = None
+        if match := re.match(r"^\[([^\]]+)\]\s*(.*)$", line):
+            stage, line = term(match.group(1), "stages", "Lessons learned"), match.group(2)
+        lessons.append(LessonSpec(line, stage))
+    sources = []
+    for line in lines("sources"):
+        match = re.match(r"^(.*?)[\s:–—-]*<?(https?://\S+?)>?$", line)
+        if not match or not match.group(1).strip():
+            problems.append(
+                f"{args.file}: Sources: '{line}': give a title, then the web address (https://...)"
+            )
+        else:
+            sources.append(SourceSpec(match.group(1).strip(), match.group(2)))
+    status_answer = answer("status")
+    status = term(status_answer, "statuses", "Status") if status_answer else None
+    start = end = None
+    if period := answer("period"):
+        match = re.fullmatch(r"\s*(\d{4})?\s*(?:[-–—]|to)?\s*(\d{4})?\s*", period)
+        if not match or not any(match.groups()):
+            problems.append(f"{args.file}: Period: '{period}': write years such as 2016-2019, or 2016-")
+        else:
+            start, end = (int(year) if year else None for year in match.groups())
+            if start and not end and not re.search(r"[-–—]|to", period):
+                end = start
+    title = answer("title")
+    spec = CaseSpec(
+        title=title,
+        summary=answer("summary"),
+        organisation=answer("organisation"),
+        country=answer("country").strip().upper(),
+        partners=partners,
+        partnership_types=terms("partnership_types", "partnership_types"),
+        challenges=terms("challenges", "challenges"),
+        lessons=lessons,
+        sources=sources,
+        status=status,
+        period_start=start,
+        period_end=end,
+        last_reviewed=dt.date.today().isoformat(),
+        sections=[(s, answers.get(s, "") or "Not yet written.") for s in SECTIONS],
+    )
+    slug = args.slug or _slug_from_title(title)
+    target = Path(args.cases_dir) / f"{slug}.md"
+    if target.exists():
+        problems.append(f"{target} already exists: give another name with --slug")
+    if problems:
+        raise UsageProblem("\n".join(problems))
+    return _write(target, spec, Path(args.config))
+
+
+def _slug_from_title(title: str, limit: int = 60) -> str:
+    slug = slug_for(title + ".md")
+    while len(slug) > limit and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug or "new-case"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="casebook", description="Check and create Casebook case studies.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
     check_parser = commands.add_parser(
         "check", help="check case files: one line per problem, as path:line: field: message"
     )
     check_parser.add_argument("paths", nargs="*", help="files to check (default: every file in cases/)")
     check_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
+
+    new_parser = commands.add_parser("new", help="write a new case file from the template")
+    new_parser.add_argument("slug", help="the file name without .md: lower-case letters, digits, hyphens")
+    new_parser.add_argument("--title")
+    new_parser.add_argument("--organisation")
+    new_parser.add_argument("--country", help="ISO 3166-1 alpha-2 code (NO, GB); EU or INT")
+    new_parser.add_argument("--type", action="append", help="a partnership type (repeat for more)")
+    new_parser.add_argument("--challenge", action="append", help="a challenge area (repeat for more)")
+
+    issue_parser = commands.add_parser("from-issue", help="write a case file from a case study issue's body")
+    issue_parser.add_argument("file", help="the issue body as Markdown ('-' reads standard input)")
+    issue_parser.add_argument("--slug", help="the file name without .md (default: from the title)")
+
+    for sub in (new_parser, issue_parser):
+        sub.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
+        sub.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the schema's address")
+
+    commands.add_parser("issue-form", help="print the GitHub issue form, generated from the vocabulary")
     return parser
 
 
@@ -48,9 +288,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return check(args.paths, args.cases_dir)
-    except KeyboardInterrupt:
+        if args.command == "new":
+            return new(args)
+        if args.command == "from-issue":
+            return from_issue(args)
+        sys.stdout.write(render_issue_form(load_vocabulary()))
+        return 0
+    except UsageProblem as problem:
+        for line in str(problem).splitlines():
+            print(f"casebook {args.command}: {line}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"casebook {args.command}: {error}", file=sys.stderr)
+        return 1
+    except (KeyboardInterrupt, EOFError):
+        print(file=sys.stderr)
         return 130
-    return 2
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def is_skipped(name: str) -> bool:
 
 
 def load_folder(folder: Path, vocabulary: Vocabulary, base: Path | None = None) -> Collection:
-    """Read every entry of `folder`; paths in messages are relative to `base` (default: cwd)."""
+    """Read every entry of `folder`; paths in messages are relative to `base` (default: as given)."""
     if not folder.is_dir():
         problem = Problem(_shown(folder, base), 1, "folder", "the cases folder does not exist")
         return Collection((), (problem,), ())
@@ -98,7 +98,10 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
 
 
 def _shown(path: Path, base: Path | None) -> str:
+    """The path as the contributor gave it, or relative to `base` (the project, for the build)."""
+    if base is None:
+        return path.as_posix()
     try:
-        return os.path.relpath(path, base or Path.cwd()).replace(os.sep, "/")
+        return os.path.relpath(path, base).replace(os.sep, "/")
     except ValueError:  # another drive on Windows
         return str(path)

@@ -8,8 +8,8 @@ script reads; the counts here are for the unfiltered list (the script recounts t
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .countries import country_name
 from .index import Index

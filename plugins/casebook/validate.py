@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from .countries import country_problem
 from .model import Case, Lesson, Partner, Source
+from .privacy import personal_data_problems
 from .problems import CaseFileError, Problem, did_you_mean
 from .schema import case_schema
 from .vocabulary import Vocabulary
@@ -71,6 +72,8 @@ def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | Non
     data = _repair_text(document.data, _validator(vocabulary).schema, (), document)
     problems += _schema_problems(path, data, document, vocabulary)
     problems += _semantic_problems(path, data, document)
+    problems += personal_data_problems(path, document, parts.body, parts.body_line)
+    problems += _placeholder_problems(path, document, parts.body, parts.body_line)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return _build(slug, path, data, parts.body, parts.body_line), problems
@@ -202,6 +205,20 @@ def _pattern_message(value: str, where: Path) -> str:
     if field == "url":
         return f"expected a web address starting with https:// or http://, got '{value}'"
     return f"'{value}' is not in the expected form"
+
+
+# The placeholder text of the case template (casefile.py), left in by mistake.
+PLACEHOLDER = re.compile(r"\bReplace (?:with\b|this text\.)")
+
+
+def _placeholder_problems(path: str, doc: Document, body: str, body_line: int) -> Iterator[Problem]:
+    message = "still holds the template's placeholder text: replace it"
+    for value_path, text in doc.texts.items():
+        if PLACEHOLDER.search(text):
+            yield Problem(path, doc.line_of(value_path), dotted(value_path), message, "warning")
+    for offset, line in enumerate(body.split("\n")):
+        if PLACEHOLDER.search(line):
+            yield Problem(path, body_line + offset, "body", message, "warning")
 
 
 def _semantic_problems(path: str, data: dict[str, Any], doc: Document) -> Iterator[Problem]:

@@ -1,0 +1,221 @@
+"""Writing case files: `casebook new`, `casebook from-issue` and the issue form behind it.
+
+A new file is rendered from a template and then read back through the same checks as every
+other case, so what Casebook writes always passes `casebook check`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .problems import did_you_mean
+from .vocabulary import Group, Vocabulary
+from .yamlfile import CaseLoader
+
+SECTIONS = ("Context", "The partnership", "What worked", "What was difficult", "Outcome")
+PLACEHOLDER = "Replace this text."
+
+
+@dataclass
+class PartnerSpec:
+    name: str
+    sector: str
+
+
+@dataclass
+class LessonSpec:
+    text: str
+    stage: str | None = None
+
+
+@dataclass
+class SourceSpec:
+    title: str
+    url: str
+
+
+@dataclass
+class CaseSpec:
+    """What a new case file says, before it is written."""
+
+    title: str
+    organisation: str
+    country: str
+    partnership_types: list[str]
+    challenges: list[str]
+    last_reviewed: str
+    summary: str = "Replace with one or two sentences shown in every listing."
+    partners: list[PartnerSpec] = field(
+        default_factory=lambda: [PartnerSpec("Replace with the partner's name", "government")]
+    )
+    lessons: list[LessonSpec] = field(
+        default_factory=lambda: [LessonSpec("Replace with a lesson learned, in one or two sentences.")]
+    )
+    sources: list[SourceSpec] = field(
+        default_factory=lambda: [
+            SourceSpec("Replace with the title of a public source", "https://example.org/")
+        ]
+    )
+    status: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    sections: list[tuple[str, str]] = field(default_factory=lambda: [(s, PLACEHOLDER) for s in SECTIONS])
+
+
+def yaml_scalar(value: object) -> str:
+    """`value` as a YAML scalar: plain where it reads back unchanged, double-quoted otherwise."""
+    text = str(value)
+    plain_ok = (
+        text == text.strip()
+        and "\n" not in text
+        and not re.search(r"(^[-?:,\[\]{}#&*!|>'\"%@`])|(: )|( #)|(:$)", text)
+    )
+    if plain_ok:
+        try:
+            if yaml.load(f"v: {text}", Loader=CaseLoader) == {"v": text}:
+                return text
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader(__package__, "templates"),
+        autoescape=False,  # YAML and Markdown, not HTML: values are quoted by the yaml filter
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["yaml"] = yaml_scalar
+    return env
+
+
+def render_case_file(spec: CaseSpec, schema_url: str) -> str:
+    text = _environment().get_template("case_file.md.j2").render(case=spec, schema_url=schema_url)
+    return text.rstrip("\n") + "\n"
+
+
+def resolve_term(value: str, group: Group) -> tuple[str | None, str | None]:
+    """A slug for what someone typed (a slug or a label, any case); or a message saying why not."""
+    key = value.strip()
+    for term in group.terms:
+        if key.lower() in (term.slug, term.label.lower()):
+            return term.slug, None
+    hint = did_you_mean(key, group.slugs)
+    return None, f"unknown {group.label.lower()} '{value}'{hint}; expected one of: {', '.join(group.slugs)}"
+
+
+@dataclass(frozen=True)
+class FormField:
+    id: str
+    label: str
+    kind: str  # input, textarea, dropdown
+    description: str
+    required: bool = False
+    options: tuple[str, ...] = ()
+    multiple: bool = False
+    placeholder: str = ""
+
+
+def issue_form_fields(vocabulary: Vocabulary) -> tuple[FormField, ...]:
+    v = vocabulary
+    sectors = ", ".join(v.sectors.slugs)
+    stages = ", ".join(v.stages.slugs)
+    return (
+        FormField("title", "Title", "input", "A short title for the case.", True),
+        FormField("summary", "Summary", "textarea", "One or two sentences shown in every listing.", True),
+        FormField("organisation", "Organisation", "input", "The statistical office or body.", True),
+        FormField(
+            "country",
+            "Country code",
+            "input",
+            "ISO 3166-1 alpha-2 code such as NO or GB; EU for European Union bodies, "
+            "INT for other international ones.",
+            True,
+        ),
+        FormField(
+            "partners",
+            "Partners",
+            "textarea",
+            f"One partner a line, with its sector in brackets: {sectors}.",
+            True,
+            placeholder="A mobile network operator (private)",
+        ),
+        FormField(
+            "partnership_types",
+            "Partnership types",
+            "dropdown",
+            "Every type that applies.",
+            True,
+            tuple(t.label for t in v.types.terms),
+            True,
+        ),
+        FormField(
+            "challenges",
+            "Challenge areas",
+            "dropdown",
+            "Every challenge area the case says something about.",
+            True,
+            tuple(t.label for t in v.challenges.terms),
+            True,
+        ),
+        FormField(
+            "status",
+            "Status",
+            "dropdown",
+            "Where the partnership stands, if known.",
+            False,
+            tuple(t.label for t in v["statuses"].terms),
+        ),
+        FormField("period", "Period", "input", "Years, such as 2016-2019, or 2016- if ongoing.", False),
+        FormField(
+            "lessons",
+            "Lessons learned",
+            "textarea",
+            f"One lesson a line; start a line with its stage in square brackets if you know it ({stages}).",
+            True,
+            placeholder="[agreeing] Agree who may see record-level data before any code is written.",
+        ),
+        FormField(
+            "sources",
+            "Sources",
+            "textarea",
+            "One public source a line: its title, then its web address.",
+            True,
+            placeholder="Annual report 2019 https://example.org/report",
+        ),
+        *(
+            FormField(section.lower().replace(" ", "_"), section, "textarea", f"{section} (Markdown).", False)
+            for section in SECTIONS
+        ),
+    )
+
+
+def render_issue_form(vocabulary: Vocabulary) -> str:
+    return _environment().get_template("issue_form.yml.j2").render(fields=issue_form_fields(vocabulary))
+
+
+def parse_issue_body(body: str) -> dict[str, str]:
+    """A GitHub issue form's body ('### Label' then the answer) as label -> answer."""
+    answers: dict[str, str] = {}
+    label = None
+    lines: list[str] = []
+    for line in body.replace("\r\n", "\n").split("\n"):
+        if line.startswith("### "):
+            if label is not None:
+                answers[label] = "\n".join(lines).strip()
+            label, lines = line[4:].strip(), []
+        elif label is not None:
+            lines.append(line)
+    if label is not None:
+        answers[label] = "\n".join(lines).strip()
+    return {k: ("" if v == "_No response_" else v) for k, v in answers.items()}
