@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from .model import Case
 from .render import SNIPPETS, SiteOptions
 from .sanitize import sanitize
-from .site import SiteFiles, build_site
+from .site import SiteFiles, SiteSettings, build_site
 from .words import counted
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -37,6 +37,7 @@ MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 
 class CasebookConfig(base.Config):
     cases_dir = c.Type(str, default="cases")
+    survey_dir = c.Type(str, default="survey")
     # 'internal' builds the edition for the secretariat, internal cases included.
     edition = c.Choice(("public", "internal"), default="public")
 
@@ -57,24 +58,24 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        options = SiteOptions(edit_url=lambda case: self._edit_url(case, config), edition=self.config.edition)
-        site_url = config.site_url or ""
-        schema_id = urljoin(site_url, "schema/case.schema.json") if site_url else None
-        self.site = build_site(
-            self.cases_dir,
-            self.root,
-            options,
+        settings = SiteSettings(
+            cases_dir=self.cases_dir,
+            base=self.root,
+            survey_dir=(self.root / self.config.survey_dir).resolve(),
             include_internal=self.config.edition == "internal",
-            schema_id=schema_id,
+            site_url=config.site_url or "",
+            options=SiteOptions(
+                edit_url=lambda case: self._edit_url(case, config), edition=self.config.edition
+            ),
         )
-        collection = self.site.collection
-        for problem in collection.warnings:
+        self.site = build_site(settings)
+        for problem in self.site.warnings:
             log.warning(str(problem))
-        if collection.errors:
-            for problem in collection.errors:
+        if self.site.errors:
+            for problem in self.site.errors:
                 log.error(str(problem))
             raise PluginError(
-                f"casebook: {counted(len(collection.errors), 'problem')} in {self.config.cases_dir}/ "
+                f"casebook: {counted(len(self.site.errors), 'problem')} "
                 "(listed above as file:line: field: message); fix them, or run 'casebook check'"
             )
         generated = {**self.site.pages, **self.site.assets, **_package_assets()}
@@ -124,6 +125,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.cases_dir))
+        if (self.root / self.config.survey_dir).is_dir():
+            server.watch(str(self.root / self.config.survey_dir))
         return server
 
     def _repo_path(self, case_path: str, config: MkDocsConfig) -> str:

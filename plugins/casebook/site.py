@@ -5,23 +5,48 @@ The plugin (and any other generator) takes `SiteFiles` and adds them to its own 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collection import Collection, load_folder
 from .index import Index, build_index
+from .problems import Problem
 from .render import Renderer, SiteOptions
 from .schema import schema_json
+from .survey import Survey, load_survey, survey_pages
 from .vocabulary import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    cases_dir: Path
+    base: Path  # the project folder: paths in messages are relative to it
+    survey_dir: Path | None = None
+    include_internal: bool = False
+    site_url: str = ""  # absolute address of the published site, for the schema's $id and the feed
+    options: SiteOptions = field(default_factory=SiteOptions)
 
 
 @dataclass(frozen=True)
 class SiteFiles:
     collection: Collection
+    survey: Survey
     index: Index
     renderer: Renderer
     pages: dict[str, str]  # src path -> Markdown
-    assets: dict[str, str]  # src path -> file content (JSON and the like)
+    assets: dict[str, str]  # src path -> file content (JSON, CSV, XML)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(sorted(self.collection.problems + self.survey.problems))
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
 
     @property
     def case_pages(self) -> dict[str, str]:
@@ -29,18 +54,16 @@ class SiteFiles:
         return {f"cases/{case.slug}.md": case.path for case in self.index.cases}
 
 
-def build_site(
-    cases_dir: Path,
-    base: Path,
-    options: SiteOptions | None = None,
-    include_internal: bool = False,
-    schema_id: str | None = None,
-    vocabulary: Vocabulary | None = None,
-) -> SiteFiles:
+def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> SiteFiles:
     vocabulary = vocabulary or load_vocabulary()
-    collection = load_folder(cases_dir, vocabulary, base)
-    index = build_index(collection.edition(include_internal), vocabulary)
-    renderer = Renderer(index, vocabulary, options)
-    pages = renderer.pages() if not collection.errors else {}
-    assets = {"schema/case.schema.json": schema_json(vocabulary, *([schema_id] if schema_id else []))}
-    return SiteFiles(collection, index, renderer, pages, assets)
+    collection = load_folder(settings.cases_dir, vocabulary, settings.base)
+    survey = load_survey(settings.survey_dir, settings.base, vocabulary) if settings.survey_dir else Survey()
+    index = build_index(collection.edition(settings.include_internal), vocabulary)
+    renderer = Renderer(index, vocabulary, settings.options)
+    pages: dict[str, str] = {}
+    assets: dict[str, str] = {}
+    if not (collection.errors or any(p.severity == "error" for p in survey.problems)):
+        pages = {**renderer.pages(), **survey_pages(survey, index, renderer)}
+        schema_id = f"{settings.site_url.rstrip('/')}/schema/case.schema.json" if settings.site_url else None
+        assets["schema/case.schema.json"] = schema_json(vocabulary, *([schema_id] if schema_id else []))
+    return SiteFiles(collection, survey, index, renderer, pages, assets)
