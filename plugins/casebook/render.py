@@ -22,6 +22,8 @@ from .countries import country_name
 from .facets import CASE_FACETS, LESSON_FACETS, build_facets, case_values, lesson_values
 from .index import Index
 from .model import Case
+from .publications import FeedEntry, sources_by_publisher, statistics_charts
+from .schema import case_schema, dictionary_rows
 from .vocabulary import Vocabulary
 from .words import counted
 
@@ -155,9 +157,18 @@ class Renderer:
         for code, cases in ix.by_country.items():
             add(f"countries/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
         add("matrix/index.md", "matrix.md.j2")
+        add("guidelines/index.md", "guidelines.md.j2")
+        add("sources/index.md", "sources.md.j2", sources=sources_by_publisher(ix))
+        add("stats/index.md", "stats.md.j2", charts_data=statistics_charts(ix, v))
+        add("data/index.md", "data.md.j2", dictionary=dictionary_rows(case_schema(v)))
         lesson_facets = build_facets((lesson_values(x, ix) for x in ix.lessons), LESSON_FACETS, ix, v)
         add("lessons/index.md", "lessons.md.j2", facets=lesson_facets)
         return out
+
+    def feed(self, entries: tuple[FeedEntry, ...], site_url: str) -> str:
+        """The Atom feed (XML: autoescaping serves it as well as HTML)."""
+        base = site_url.rstrip("/") + "/" if site_url else ""
+        return self.env.get_template("feed.xml.j2").render(here="", entries=entries, site_url=base)
 
     def snippet(self, name: str, src_uri: str) -> str:
         """A block for a marker `<!-- casebook:NAME -->` in a hand-written page."""

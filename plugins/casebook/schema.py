@@ -152,3 +152,30 @@ def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str,
 
 def schema_json(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> str:
     return json.dumps(case_schema(vocabulary, schema_id), indent=2, ensure_ascii=False) + "\n"
+
+
+def dictionary_rows(schema: dict[str, Any], prefix: str = "") -> list[dict[str, str]]:
+    """The schema as a data dictionary: one row a field, nested fields as partners[].name."""
+    rows = []
+    required = set(schema.get("required", ()))
+    for name, spec in schema.get("properties", {}).items():
+        field = f"{prefix}{name}"
+        kind = spec.get("type", "")
+        items = spec.get("items", {})
+        values = spec.get("enum") or items.get("enum") or []
+        if kind == "array":
+            kind = f"list of {'objects' if items.get('type') == 'object' else items.get('type', 'values')}"
+        rows.append(
+            {
+                "field": field,
+                "type": kind,
+                "required": "yes" if name in required else "no",
+                "description": spec.get("description", ""),
+                "values": ", ".join(values),
+            }
+        )
+        if spec.get("type") == "object":
+            rows += dictionary_rows(spec, f"{field}.")
+        if items.get("type") == "object":
+            rows += dictionary_rows(items, f"{field}[].")
+    return rows

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collection import Collection, load_folder
+from .exports import cases_csv, cases_json, lessons_json
 from .index import Index, build_index
 from .problems import Problem
+from .publications import feed_entries, last_commit_dates
 from .render import Renderer, SiteOptions
 from .schema import schema_json
 from .survey import Survey, load_survey, survey_pages
@@ -66,4 +68,9 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         pages = {**renderer.pages(), **survey_pages(survey, index, renderer)}
         schema_id = f"{settings.site_url.rstrip('/')}/schema/case.schema.json" if settings.site_url else None
         assets["schema/case.schema.json"] = schema_json(vocabulary, *([schema_id] if schema_id else []))
+        assets["api/cases.json"] = cases_json(index, settings.site_url)
+        assets["api/lessons.json"] = lessons_json(index, settings.site_url)
+        assets["api/cases.csv"] = cases_csv(index, settings.site_url)
+        entries = feed_entries(index, last_commit_dates(settings.cases_dir))
+        assets["feed.xml"] = renderer.feed(entries, settings.site_url)
     return SiteFiles(collection, survey, index, renderer, pages, assets)

@@ -1,0 +1,99 @@
+"""The collection as open data: /api/cases.json, /api/lessons.json and /api/cases.csv.
+
+Shapes are part of the contract (DESIGN.md): a case is its front-matter fields plus `slug`
+and `url`; a lesson carries its case's slug and country and its effective types and
+challenges (its own where it sets them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .countries import country_name
+from .index import Index
+from .model import Case, Lesson
+
+LIST_SEPARATOR = "; "
+# Spreadsheets run a cell that starts with one of these as a formula: quote it (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_COLUMNS = (
+    "slug", "title", "summary", "organisation", "country", "country_name", "partners",
+    "partnership_types", "challenges", "status", "period_start", "period_end", "identified_via",
+    "support", "meeting_forums", "lessons", "sources", "last_reviewed", "url",
+)  # fmt: skip
+
+
+def case_url(site_url: str, slug: str) -> str:
+    return f"{site_url.rstrip('/')}/cases/{slug}/"
+
+
+def case_record(case: Case, site_url: str) -> dict[str, Any]:
+    return {**case.front_matter, "slug": case.slug, "url": case_url(site_url, case.slug)}
+
+
+def lesson_record(lesson: Lesson, case: Case, site_url: str) -> dict[str, Any]:
+    return {
+        "case": case.slug,
+        "text": lesson.text,
+        "partnership_types": list(lesson.partnership_types),
+        "challenges": list(lesson.challenges),
+        "stage": lesson.stage,
+        "country": case.country,
+        "url": f"{case_url(site_url, case.slug)}#lesson-{lesson.number}",
+    }
+
+
+def _json_lines(records: list[dict[str, Any]]) -> str:
+    """A JSON list with one record a line: compact, and diffs show one record per change."""
+    if not records:
+        return "[]\n"
+    rows = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
+    return f"[\n{rows}\n]\n"
+
+
+def cases_json(index: Index, site_url: str = "") -> str:
+    return _json_lines([case_record(case, site_url) for case in index.cases])
+
+
+def lessons_json(index: Index, site_url: str = "") -> str:
+    return _json_lines([lesson_record(x, index.case_of(x), site_url) for x in index.lessons])
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def cases_csv(index: Index, site_url: str = "") -> str:
+    """One row a case; list fields joined with '; '. UTF-8 with a byte-order mark for Excel."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for case in index.cases:
+        row = {
+            "slug": case.slug,
+            "title": case.title,
+            "summary": case.summary,
+            "organisation": case.organisation,
+            "country": case.country,
+            "country_name": country_name(case.country),
+            "partners": LIST_SEPARATOR.join(f"{p.name} ({p.sector})" for p in case.partners),
+            "partnership_types": LIST_SEPARATOR.join(case.partnership_types),
+            "challenges": LIST_SEPARATOR.join(case.challenges),
+            "status": case.status,
+            "period_start": case.period_start,
+            "period_end": case.period_end,
+            "identified_via": LIST_SEPARATOR.join(case.identified_via),
+            "support": LIST_SEPARATOR.join(case.support),
+            "meeting_forums": LIST_SEPARATOR.join(case.meeting_forums),
+            "lessons": len(case.lessons),
+            "sources": LIST_SEPARATOR.join(s.url or s.title for s in case.sources),
+            "last_reviewed": case.last_reviewed,
+            "url": case_url(site_url, case.slug),
+        }
+        writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
+    return "\ufeff" + out.getvalue()
