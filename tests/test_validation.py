@@ -120,13 +120,14 @@ def test_file_name_must_be_a_slug():
     assert "rename it to 'my-case.md'" in message
 
 
-def test_broken_yaml_gives_a_line_and_no_traceback():
+def test_unclosed_bracket_is_reported_where_it_opens():
     text = case_text().replace(
         "challenges: [confidentiality-data-sharing, public-private]", "challenges: [public-private"
     )
     [message] = problems_of(text)
-    assert message.startswith("cases/x.md:")
-    assert "front matter: not valid YAML" in message
+    line = line_of(text, "challenges: [public-private")
+    expected = "front matter: a list opened with [ is not closed: add the missing ]"
+    assert message == f"cases/x.md:{line}: {expected}"
 
 
 def test_tab_indentation_is_explained():

@@ -41,6 +41,9 @@ def country_problem(value: str) -> str | None:
     if upper in RESERVED:
         return f"'{value}' is reserved by ISO 3166-1, not a country code (did you mean '{RESERVED[upper]}'?)"
     hint = ""
+    special = {name.upper(): code for code, name in SPECIAL.items()} | {"EUR": "EU", "EUROPE": "EU"}
+    if upper in special:
+        return f"unknown country code '{value}' (did you mean '{special[upper]}'?)"
     try:
         match = pycountry.countries.lookup(value.strip())
         hint = f" (did you mean '{match.alpha_2}' for {country_name(match.alpha_2)}?)"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .countries import country_problem
 from .model import Case, Lesson, Partner, Source
@@ -34,9 +34,26 @@ _TYPE_NAMES = {
 }
 
 
+# JSON Schema counts 2016.0 as an integer; a year written so is a typing slip, not a year.
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)
+)
+_Validator = validators.extend(Draft202012Validator, type_checker=_TYPES)
+
+# What a contributor should write, for fields whose type message needs an example.
+EXAMPLES = {
+    "period": "years written {start: 2016, end: 2019}",
+    "start": "a year such as 2016",
+    "end": "a year such as 2019",
+    "last_reviewed": "a date written YYYY-MM-DD, such as 2026-11-01",
+    "country": "a country code such as NO or GB",
+    "url": "a web address starting with https://",
+}
+
+
 @cache
 def _validator(vocabulary: Vocabulary) -> Draft202012Validator:
-    return Draft202012Validator(case_schema(vocabulary))
+    return _Validator(case_schema(vocabulary))
 
 
 def slug_for(file_name: str) -> str:
@@ -64,9 +81,9 @@ def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | Non
         parts = split_front_matter(_decode(raw))
         document = parse_yaml(parts.front_matter, first_line=2)
         if not isinstance(document.data, dict):
-            raise CaseFileError(
-                1, "front matter", "expected fields such as 'title: ...' between the '---' lines"
-            )
+            found = "" if document.data is None else f", found {_describe(document.data)}"
+            message = f"expected fields such as 'title: ...' between the '---' lines{found}"
+            raise CaseFileError(1, "front matter", message)
     except CaseFileError as exc:
         return None, [*problems, Problem(path, exc.line, exc.field, exc.message)]
     data = _repair_text(document.data, _validator(vocabulary).schema, (), document)
@@ -88,7 +105,8 @@ def _decode(raw: bytes) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise CaseFileError(line, "file", "not UTF-8 text: save the file with UTF-8 encoding") from None
     if "\x00" in text:
-        raise CaseFileError(1, "file", "contains NUL bytes: not a text file")
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise CaseFileError(line, "file", "contains NUL bytes: not a text file")
     return text
 
 
@@ -126,7 +144,9 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
     value = error.instance
     schema = error.schema
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in value]
+        unknown = set(value) - set(schema.get("properties", {}))
+        # A near-miss field name ('challenge:') is reported once, as an unknown field.
+        missing = [n for n in error.validator_value if n not in value and not did_you_mean(n, unknown)]
         for name in missing:
             # A missing top-level field points at the opening '---'; a nested one at its item.
             yield where + (name,) if where else (name,), f"missing required field '{name}'"
@@ -140,6 +160,8 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
             )
         return
     if kind == "enum":
+        if not isinstance(value, str):
+            return  # the type error says it already
         options = error.validator_value
         yield (
             where,
@@ -147,17 +169,22 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
         )
         return
     if kind == "type":
-        yield where, _type_message(value, error.validator_value, where)
+        yield where, _type_message(value, error.validator_value, where, schema)
+        return
+    if kind == "uniqueItems":
+        twice = sorted({str(v) for v in value if value.count(v) > 1})
+        yield where, f"names {', '.join(repr(t) for t in twice)} more than once; keep one"
         return
     if kind == "pattern":
         if where and where[0] == "country":
             return  # countries get a fuller message from the semantic checks
-        yield where, _pattern_message(value, where)
+        message = _pattern_message(value, where)
+        if message:
+            yield where, message
         return
     messages = {
         "minItems": "needs at least one entry",
         "minLength": "is empty",
-        "uniqueItems": "names the same term twice",
         "minProperties": "give a start year, an end year or both: {start: 2016, end: 2019}",
     }
     if kind in messages:
@@ -170,13 +197,25 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
         yield where, error.message
 
 
-def _type_message(value: Any, expected: str, where: Path) -> str:
+def _type_message(value: Any, expected: str, where: Path, schema: dict[str, Any]) -> str:
     field = where[-1] if where and isinstance(where[-1], str) else "value"
     got = _describe(value)
+    items = schema.get("items", {})
+    if expected == "array" and items.get("type") == "object":
+        fields = " and ".join(f"{name}:" for name in items.get("required", []))
+        return f"expected a list, got {got}: start each entry on its own line with '- ', giving {fields}"
+    if expected == "object" and "required" in schema and isinstance(value, str):
+        first, *rest = schema["required"]
+        more = "".join(f", then {name}: on the next line" for name in rest)
+        return f"expected fields, got {got}: write '- {first}: {value}'{more}"
     if expected == "array" and isinstance(value, (str, int, float)) and value != "":
         return f"expected a list, got {got}: write {field}: [{value}]"
     if expected == "array" and value is None:
         return f"is empty: give a list such as {field}: [...]"
+    if field in EXAMPLES:
+        return f"expected {EXAMPLES[field]}, got {got}"
+    if "enum" in schema:
+        return f"expected one term, got {got}; one of: {', '.join(schema['enum'])}"
     return f"expected {_TYPE_NAMES.get(expected, expected)}, got {got}"
 
 
@@ -194,9 +233,9 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
-def _pattern_message(value: str, where: Path) -> str:
-    if "\\S" in value or not value.strip():
-        pass
+def _pattern_message(value: str, where: Path) -> str | None:
+    if value == "":
+        return None  # minLength reports it as empty
     field = next((p for p in reversed(where) if isinstance(p, str)), "")
     if not value.strip():
         return "is blank"
@@ -223,8 +262,8 @@ def _placeholder_problems(path: str, doc: Document, body: str, body_line: int) -
 
 def _semantic_problems(path: str, data: dict[str, Any], doc: Document) -> Iterator[Problem]:
     country = data.get("country")
-    if isinstance(country, str) and country.strip():
-        message = country_problem(country)
+    if isinstance(country, str):
+        message = country_problem(country) if country.strip() else f"is empty: expected {EXAMPLES['country']}"
         if message:
             yield Problem(path, doc.line_of(("country",)), "country", message)
     reviewed = data.get("last_reviewed")
@@ -235,6 +274,12 @@ def _semantic_problems(path: str, data: dict[str, Any], doc: Document) -> Iterat
             yield Problem(
                 path, doc.line_of(("last_reviewed",)), "last_reviewed", f"'{reviewed}' is not a real date"
             )
+    sources = data.get("sources")
+    for number, source in enumerate(sources if isinstance(sources, list) else []):
+        url = source.get("url") if isinstance(source, dict) else None
+        if isinstance(url, str) and re.search(r"\s", url):
+            where = ("sources", number, "url")
+            yield Problem(path, doc.line_of(where), dotted(where), "contains a space or line break")
     period = data.get("period")
     if isinstance(period, dict):
         start, end = period.get("start"), period.get("end")

@@ -14,27 +14,40 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .problems import CaseFileError
+from .problems import CaseFileError, printable
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
 _BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
-# A value with more nodes than this is an alias bomb, not a case study.
+# A value with more nodes than this is an alias bomb, and one nested deeper than this is no
+# case study either (and would exhaust Python's recursion before libyaml's own limit).
 MAX_NODES = 50_000
+MAX_DEPTH = 40
+MAX_DIGITS = 20  # a longer number is kept as text: a year or a count is never this long
 
 
 class CaseLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """YAML 1.2-like implicit typing: only true/false are booleans; no implicit dates."""
+    """YAML 1.2 core typing: only true/false are booleans; no implicit dates; no 1:30 == 90."""
 
 
 CaseLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT, _TIMESTAMP)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 CaseLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-_INT_CONSTRUCTOR = yaml.SafeLoader("")  # reused for its YAML 1.1 integer forms (0x, 1_000)
+CaseLoader.add_implicit_resolver(
+    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+CaseLoader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
 
 Path = tuple[str | int, ...]
 
@@ -91,12 +104,19 @@ def parse_yaml(text: str, first_line: int) -> Document:
     try:
         node = yaml.compose(text, Loader=CaseLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is found where the text ends: point at where it opened.
+        opened = exc.context and ("flow" in exc.context or "quoted" in exc.context)
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         offset = mark.line if mark else 0
         source_lines = text.split("\n")
         source = source_lines[offset] if offset < len(source_lines) else ""
         raise CaseFileError(first_line + offset, "front matter", _yaml_message(exc, source)) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all it raises
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text[: exc.position].count("\n")
+        raise CaseFileError(
+            line, "front matter", f"a control character (U+{exc.character:04X}) cannot be in YAML; remove it"
+        ) from None
+    except yaml.YAMLError as exc:
         raise CaseFileError(first_line, "front matter", f"not valid YAML: {exc}") from None
     document = Document(data=None, start_line=first_line - 1)
     if node is not None:
@@ -107,21 +127,37 @@ def parse_yaml(text: str, first_line: int) -> Document:
 
 def _yaml_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = exc.problem or "not valid YAML"
+    context = exc.context or ""
     if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         return "a tab character: indent with spaces, not tabs"
+    if "flow sequence" in context:
+        return "a list opened with [ is not closed: add the missing ]"
+    if "flow mapping" in context:
+        return "a group opened with { is not closed: add the missing }"
+    if "quoted scalar" in context:
+        return "a quote is not closed: end the value with the same quote it starts with"
     hint = ""
     if "mapping values are not allowed" in problem:
-        hint = "; a value containing ': ' must be put in quotes"
-    elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        hint = "; check that every '[' or '{' is closed"
-    context = f" {exc.context}," if exc.context else ""
-    return f"not valid YAML:{context} {problem}{hint}"
+        value = source_line.split(":", 1)[1] if ":" in source_line else ""
+        if ": " in value or value.endswith(":"):
+            hint = "; a value containing ': ' must be put in quotes"
+        else:
+            hint = "; check the indentation of this line and the line before"
+    elif "alias" in context or "anchor" in context or "tag" in context or "found character" in problem:
+        hint = "; a value starting with * & ! | > % @ or ` must be put in quotes"
+    elif "block" in context:
+        hint = "; check the indentation of this line and the line before"
+    where = f" {context}," if context else ""
+    return f"not valid YAML:{where} {problem}{hint}"
 
 
 def _convert(node: yaml.Node, path: Path, doc: Document, first: int, budget: list[int]) -> object:
     budget[0] -= 1
     if budget[0] < 0:
-        raise CaseFileError(first + node.start_mark.line, "front matter", "too many values (aliases?)")
+        # Aliased nodes carry their anchor's line: name the top-level field that expands them.
+        raise CaseFileError(doc.line_of(path[:1]), "front matter", "too many values (aliases?)")
+    if len(path) > MAX_DEPTH:
+        raise CaseFileError(first + node.start_mark.line, "front matter", "values are nested too deeply")
     doc.lines[path] = first + node.start_mark.line
     if isinstance(node, yaml.MappingNode):
         result: dict[str, object] = {}
@@ -137,8 +173,9 @@ def _convert(node: yaml.Node, path: Path, doc: Document, first: int, budget: lis
                     dotted(path + (key,)),
                     f"field '{key}' is given twice; keep one",
                 )
-            result[key] = _convert(value_node, path + (key,), doc, first, budget)
             doc.lines[path + (key,)] = first + key_node.start_mark.line
+            result[key] = _convert(value_node, path + (key,), doc, first, budget)
+            doc.lines[path + (key,)] = first + key_node.start_mark.line  # the key's line, not the value's
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), doc, first, budget) for i, item in enumerate(node.value)]
@@ -153,22 +190,36 @@ def _scalar(node: yaml.ScalarNode) -> object:
         return None
     if tag == _BOOL:
         return value.lower() == "true"
-    if tag == "tag:yaml.org,2002:int":
+    if tag == _INT:
+        return _integer(value)
+    if tag == _FLOAT:
         try:
-            return _INT_CONSTRUCTOR.construct_yaml_int(node)
-        except (ValueError, yaml.YAMLError):
-            return value
-    if tag == "tag:yaml.org,2002:float":
-        try:
-            return float(value.replace("_", ""))
+            return float(value) if len(value) <= MAX_DIGITS * 2 else value
         except ValueError:
             return value
     return value  # str, and any explicit tag (!!binary, !custom): kept as written
+
+
+def _integer(value: str) -> int | str:
+    """YAML 1.2 integers (12, -3, 0o14, 0xC); anything else, or too long, stays text."""
+    digits = value.lstrip("+-")
+    if not digits or len(digits) > MAX_DIGITS:
+        return value
+    try:
+        if digits.startswith(("0o", "0x")):
+            return int(value.replace(digits[:2], "", 1), 8 if digits[1] == "o" else 16)
+        return int(value)
+    except ValueError:
+        return value
 
 
 def dotted(path: Path) -> str:
     """('lessons', 2, 'stage') -> 'lessons[3].stage': counted from 1, as a contributor counts."""
     out = ""
     for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            name = printable(part) if part.strip() else repr(part)
+            out += f".{name}" if out else name
     return out or "front matter"
