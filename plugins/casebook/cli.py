@@ -31,6 +31,8 @@ from .casefile import (
 )
 from .collection import Collection, load_folder, load_paths
 from .countries import country_problem
+from .index import build_index
+from .render import Renderer
 from .validate import FILE_SLUG, read_case, slug_for
 from .vocabulary import Vocabulary, load_vocabulary
 from .words import counted
@@ -253,6 +255,29 @@ def _slug_from_title(title: str, limit: int = 60) -> str:
     return slug or "new-case"
 
 
+def pdf(args: argparse.Namespace) -> int:
+    """The guidelines (every public lesson by challenge and stage) as a PDF, with WeasyPrint."""
+    try:
+        from weasyprint import HTML
+    except ImportError:
+        raise UsageProblem(
+            "needs WeasyPrint: run scripts/setup test, or pip install 'casebook[pdf]'"
+        ) from None
+    vocabulary = load_vocabulary()
+    collection = load_folder(Path(args.cases_dir), vocabulary)
+    for problem in collection.errors:
+        print(problem)
+    if collection.errors:
+        raise UsageProblem("fix the problems above first: an invalid case is never published")
+    site_url = schema_url(Path(args.config)).removesuffix(DEFAULT_SCHEMA_URL)
+    index = build_index(collection.edition(include_internal=False), vocabulary)
+    document = Renderer(index, vocabulary).guidelines_document(site_url)
+    HTML(string=document, base_url=site_url or None).write_pdf(args.output)
+    lessons, cases = counted(len(index.lessons), "lesson"), counted(len(index.cases), "case")
+    print(f"Wrote {args.output}: {lessons} from {cases}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casebook", description="Check and create Casebook case studies.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -280,6 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the schema's address")
 
     commands.add_parser("issue-form", help="print the GitHub issue form, generated from the vocabulary")
+
+    pdf_parser = commands.add_parser("pdf", help="write the guidelines and good practice as a PDF")
+    pdf_parser.add_argument("--output", "-o", default="guidelines.pdf", help="default: guidelines.pdf")
+    pdf_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
+    pdf_parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the site's address")
     return parser
 
 
@@ -292,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
             return new(args)
         if args.command == "from-issue":
             return from_issue(args)
+        if args.command == "pdf":
+            return pdf(args)
         sys.stdout.write(render_issue_form(load_vocabulary()))
         return 0
     except UsageProblem as problem:

@@ -170,6 +170,11 @@ class Renderer:
         base = site_url.rstrip("/") + "/" if site_url else ""
         return self.env.get_template("feed.xml.j2").render(here="", entries=entries, site_url=base)
 
+    def guidelines_document(self, site_url: str) -> str:
+        """The guidelines as one standalone HTML document, for `casebook pdf`."""
+        template = self.env.get_template("guidelines_print.html.j2")
+        return template.render(here="", site_url=site_url.rstrip("/") + "/" if site_url else "")
+
     def snippet(self, name: str, src_uri: str) -> str:
         """A block for a marker `<!-- casebook:NAME -->` in a hand-written page."""
         return self.render(f"snippets/{name}.html.j2", src_uri)
