@@ -118,6 +118,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
         return MARKER.sub(fill, markdown)
 
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if self.site is not None:
+            page.update_date = self.site.dates.get(page.file.src_uri, self.site.newest_date)
+        return page
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.case_sources:
             return sanitize(html)

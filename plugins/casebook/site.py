@@ -12,7 +12,7 @@ from .collection import Collection, load_folder
 from .exports import cases_csv, cases_json, lessons_json
 from .index import Index, build_index
 from .problems import Problem
-from .publications import feed_entries, last_commit_dates
+from .publications import EPOCH, feed_entries, last_commit_dates
 from .render import Renderer, SiteOptions
 from .schema import schema_json
 from .survey import Survey, load_survey, survey_pages
@@ -37,6 +37,10 @@ class SiteFiles:
     renderer: Renderer
     pages: dict[str, str]  # src path -> Markdown
     assets: dict[str, str]  # src path -> file content (JSON, CSV, XML)
+    # src path -> YYYY-MM-DD for the sitemap: a case page's own date, every other page the
+    # newest case's. Taken from the cases, not the clock, so two builds are byte-identical.
+    dates: dict[str, str] = field(default_factory=dict)
+    newest_date: str = EPOCH
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -64,6 +68,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     renderer = Renderer(index, vocabulary, settings.options)
     pages: dict[str, str] = {}
     assets: dict[str, str] = {}
+    entries = feed_entries(index, last_commit_dates(settings.cases_dir))
     if not (collection.errors or any(p.severity == "error" for p in survey.problems)):
         pages = {**renderer.pages(), **survey_pages(survey, index, renderer)}
         schema_id = f"{settings.site_url.rstrip('/')}/schema/case.schema.json" if settings.site_url else None
@@ -71,6 +76,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         assets["api/cases.json"] = cases_json(index, settings.site_url)
         assets["api/lessons.json"] = lessons_json(index, settings.site_url)
         assets["api/cases.csv"] = cases_csv(index, settings.site_url)
-        entries = feed_entries(index, last_commit_dates(settings.cases_dir))
         assets["feed.xml"] = renderer.feed(entries, settings.site_url)
-    return SiteFiles(collection, survey, index, renderer, pages, assets)
+    dates = {f"cases/{entry.case.slug}.md": entry.updated for entry in entries}
+    newest = entries[0].updated if entries else EPOCH
+    return SiteFiles(collection, survey, index, renderer, pages, assets, dates, newest)

@@ -1,0 +1,98 @@
+"""Site integrity: reproducible bytes, sound links, no request to another host, axe."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser import serve
+from conftest import Project, case_text
+from linkcheck import broken_links
+
+# One page of every kind the site generates, in the shipped collection.
+PAGE_KINDS = {
+    "home": "",
+    "case": "cases/cbs-urban-data-centres/",
+    "listing": "cases/",
+    "type": "types/co-creation/",
+    "challenge": "challenges/maintaining-momentum/",
+    "country": "countries/nl/",
+    "matrix": "matrix/",
+    "lessons": "lessons/",
+    "guidelines": "guidelines/",
+    "sources": "sources/",
+    "statistics": "stats/",
+    "data": "data/",
+    "contribute": "contribute/",
+}
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    comparison = filecmp.dircmp(left, right)
+    found = [*comparison.left_only, *comparison.right_only]
+    found += [
+        name for name in comparison.common_files if not filecmp.cmp(left / name, right / name, shallow=False)
+    ]
+    for sub in comparison.common_dirs:
+        found += [f"{sub}/{name}" for name in differing_files(left / sub, right / sub)]
+    return found
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(project: Project):
+    project.add("a.md", case_text(title="A case"))
+    project.add("b.md", case_text(title="B case", country="NO", reviewed="2024-02-29"))
+    site = project.site
+    assert project.build(env={"SOURCE_DATE_EPOCH": "0"}).returncode == 0
+    first = site.rename(project.root / "first")
+    assert project.build(env={"SOURCE_DATE_EPOCH": "2000000000"}).returncode == 0
+    assert differing_files(first, site) == []
+
+
+def test_sitemap_dates_come_from_the_cases_not_the_clock(project: Project):
+    project.add("a.md", case_text(reviewed="2024-02-29"))
+    assert project.build().returncode == 0
+    sitemap = (project.site / "sitemap.xml").read_text()
+    assert set(re.findall(r"<lastmod>([^<]+)", sitemap)) == {"2024-02-29"}
+
+
+def test_shipped_site_has_no_broken_internal_link(shipped_site: Path):
+    assert broken_links(shipped_site) == []
+
+
+def test_link_checker_finds_a_broken_link(tmp_path: Path):
+    (tmp_path / "index.html").write_text('<a href="missing/">x</a><a href="#nowhere">y</a><p id="here"></p>')
+    assert broken_links(tmp_path) == ["/index.html -> missing/", "/index.html -> #nowhere (no such anchor)"]
+
+
+@pytest.fixture(scope="module")
+def shipped_url(shipped_site: Path):
+    with serve(shipped_site) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_page_makes_no_request_to_another_host(kind: str, page, shipped_url: str):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(shipped_url + PAGE_KINDS[kind], wait_until="networkidle")
+    page.get_by_role("textbox", name="Search").first.click()  # the search index loads on demand
+    page.wait_for_load_state("networkidle")
+    assert requests, "the page made no request at all"
+    assert [url for url in requests if not url.startswith(shipped_url)] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_axe_finds_no_serious_violation(kind: str, page, shipped_url: str):
+    page.goto(shipped_url + PAGE_KINDS[kind])
+    violations = Axe().run(page).response["violations"]
+    serious = {
+        v["id"]: [n["target"] for n in v["nodes"]][:3]
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    }
+    assert serious == {}
