@@ -66,3 +66,13 @@ def test_newest_cases_come_first_by_last_reviewed():
     old = make("old", reviewed="2020-01-01")
     new = make("new", reviewed="2026-01-01")
     assert build_index([old, new], VOCAB).newest == (new, old)
+
+
+def test_links_between_generated_pages_are_relative_to_the_page():
+    from casebook.render import relative
+
+    assert relative("cases/x/", "types/co-creation/") == "../../types/co-creation/"
+    assert relative("", "cases/") == "cases/"
+    assert relative("cases/x/", "") == "../../"
+    assert relative("", "") == "./"
+    assert relative("lessons/", "lessons/?type=a&type=b") == "../lessons/?type=a&type=b"

@@ -2,7 +2,10 @@
 
 from casebook.validate import read_case
 from casebook.vocabulary import load_vocabulary
+from casebook.yamlfile import parse_yaml
 from conftest import case_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 VOCAB = load_vocabulary()
 
@@ -148,3 +151,24 @@ def test_lesson_without_own_tags_takes_the_cases():
     assert first.partnership_types == ("supplier-recipient", "open-innovation")
     assert second.partnership_types == ("co-creation",)
     assert second.own_types and not first.own_types
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "country", "partners", "period", "lessons", "sources", "status", "extra"]),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+            lambda inner: (
+                st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+            ),
+            max_leaves=8,
+        ),
+    )
+)
+def test_fast_validity_check_agrees_with_the_explaining_validator(data: dict):
+    from casebook.validate import _fast_check, _validator
+
+    base = parse_yaml(case_text().split("---")[1], first_line=2).data
+    candidate = {**base, **data}
+    assert _fast_check(VOCAB)(candidate) == _validator(VOCAB).is_valid(candidate)

@@ -124,9 +124,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return page
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.site is None:
+            return html
         if page.file.src_uri in self.case_sources:
-            return sanitize(html)
-        return html
+            html = sanitize(html)  # the body is contributor Markdown; the blocks are escaped already
+        return self.site.renderer.expand(page.file.src_uri, html)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.cases_dir))

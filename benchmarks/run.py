@@ -1,0 +1,163 @@
+"""Casebook's build against a plain Material build of the same pages, at N cases.
+
+    .venv/bin/python benchmarks/run.py              # N = 1000 and 5000
+    .venv/bin/python benchmarks/run.py --sizes 200  # a quick look
+
+For each N it generates N synthetic cases in a temporary folder (never committed), then
+times in the same run (a) the Casebook build of the shipped site configuration with those
+cases and (b) a plain Material build of the same case pages kept out of the nav, and
+prints the ratio, the time per case, peak memory and output size, and how long
+`casebook check` takes. Each build runs in its own process, so peak memory is the build's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_cases
+
+REPO = Path(__file__).resolve().parent.parent
+# Runs a command in this process and reports its peak memory (ru_maxrss, kB on Linux).
+MEASURED = """
+import resource, runpy, sys
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__")
+except SystemExit as exit:
+    code = exit.code or 0
+else:
+    code = 0
+sys.stderr.write("\\nPEAK_KB=%d\\n" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+sys.exit(code)
+"""
+
+PLAIN_CONFIG = """\
+site_name: Plain
+site_url: https://casebook.example.org/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+nav:
+  - Home: index.md
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Seconds and peak memory in MB of one run of a Python module's command line."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURED, *command], cwd=cwd, capture_output=True, text=True, env=env
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    peak = next(int(line[8:]) for line in result.stderr.splitlines() if line.startswith("PEAK_KB="))
+    return seconds, peak // 1024
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def casebook_project(root: Path, count: int) -> list:
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    return write_cases(root / "cases", count)
+
+
+def plain_project(root: Path, cases: list) -> None:
+    """The same case pages as plain Markdown in docs/, out of the nav, with Material's search."""
+    docs = root / "docs" / "cases"
+    docs.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(PLAIN_CONFIG)
+    (root / "docs" / "index.md").write_text("# Plain\n")
+    for slug, front, body in cases:
+        lessons = "\n".join(f"1. {lesson['text']}" for lesson in front["lessons"])
+        text = f"# {front['title']}\n\n{front['summary']}\n\n{body}\n## Lessons learned\n\n{lessons}\n"
+        (docs / f"{slug}.md").write_text(text, encoding="utf-8")
+
+
+def search_first_transfer_mb(site: Path) -> dict[str, float]:
+    """What a reader's first search downloads, in MB, for each search the site has."""
+    figures = {}
+    material = site / "search" / "search_index.json"
+    if material.exists():
+        figures["material_search_index"] = material.stat().st_size / 1e6
+    return figures
+
+
+def run(count: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+        casebook_root, plain_root = Path(tmp) / "casebook", Path(tmp) / "plain"
+        casebook_root.mkdir()
+        plain_root.mkdir()
+        cases = casebook_project(casebook_root, count)
+        plain_project(plain_root, cases)
+        lessons = sum(len(front["lessons"]) for _, front, _ in cases)
+        check_s, _ = measure(["casebook.cli", "check"], casebook_root)
+        build = ["mkdocs", "build", "-q", "-d", "site"]
+        casebook_s, casebook_mb = measure(build, casebook_root)
+        plain_s, plain_mb = measure(build, plain_root)
+        return {
+            "cases": count,
+            "lessons": lessons,
+            "casebook_s": round(casebook_s, 2),
+            "plain_s": round(plain_s, 2),
+            "ratio": round(casebook_s / plain_s, 2),
+            "ms_per_case": round(1000 * casebook_s / count, 2),
+            "casebook_peak_mb": casebook_mb,
+            "plain_peak_mb": plain_mb,
+            "casebook_output_mb": round(size_mb(casebook_root / "site"), 1),
+            "plain_output_mb": round(size_mb(plain_root / "site"), 1),
+            "output_ratio": round(size_mb(casebook_root / "site") / size_mb(plain_root / "site"), 2),
+            "check_s": round(check_s, 2),
+            "search_casebook": search_first_transfer_mb(casebook_root / "site"),
+            "search_plain": search_first_transfer_mb(plain_root / "site"),
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    results = [run(n) for n in args.sizes]
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    columns = (
+        "cases", "lessons", "casebook_s", "plain_s", "ratio", "ms_per_case", "casebook_peak_mb",
+        "plain_peak_mb", "casebook_output_mb", "plain_output_mb", "output_ratio", "check_s",
+    )  # fmt: skip
+    print(" | ".join(columns))
+    for result in results:
+        print(" | ".join(str(result[c]) for c in columns))
+        searches = f"casebook {result['search_casebook']}, plain {result['search_plain']}"
+        print(f"  first search transfer (MB): {searches}")
+    if len(results) >= 2:
+        first, last = results[0], results[-1]
+        growth = last["casebook_s"] / first["casebook_s"]
+        print(f"time growth {first['cases']} -> {last['cases']} cases: {growth:.2f}x "
+              f"(linear: {last['cases'] / first['cases']:.1f}x)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
