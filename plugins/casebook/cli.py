@@ -4,6 +4,7 @@ casebook check [PATHS]          every problem in every file, as path:line: field
 casebook new SLUG --title ...   a new case file from the template, ready to fill in
 casebook from-issue FILE        a case file from a GitHub issue form's body
 casebook issue-form             the issue form, generated from the vocabulary
+casebook survey check|import|template   survey responses (see casebook/survey/command.py)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from . import survey
 from .casefile import (
     SECTIONS,
     CaseSpec,
@@ -310,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf_parser.add_argument("--output", "-o", default="guidelines.pdf", help="default: guidelines.pdf")
     pdf_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
     pdf_parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the site's address")
+    survey.register(commands)
     return parser
 
 
@@ -324,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
             return from_issue(args)
         if args.command == "pdf":
             return pdf(args)
+        if args.command == "survey":
+            return survey.run(args)
         sys.stdout.write(render_issue_form(load_vocabulary()))
         return 0
     except UsageProblem as problem:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
@@ -129,6 +131,22 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if page.file.src_uri in self.case_sources:
             html = sanitize(html)  # the body is contributor Markdown; the blocks are escaped already
         return self.site.renderer.expand(page.file.src_uri, html)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind: a first search downloads kilobytes, not the
+        whole index (Material's search index is 36 MB at 5,000 cases; see README).
+
+        Pagefind's filters are not used: their index files differ from one run to the next
+        (Pagefind 1.5), and builds must be byte-identical. The lessons explorer filters."""
+        if self.site is None:
+            return
+        # Permalinks and the related cases (other cases' summaries) are not this page's text.
+        ignored = ".headerlink, #related-cases, .cb-related"
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind"]
+        command += ["--exclude-selectors", ignored]
+        result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise PluginError(f"casebook: Pagefind could not index the site: {result.stderr.strip()}")
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.cases_dir))

@@ -186,6 +186,7 @@ class Renderer:
         for code, cases in ix.by_country.items():
             add(f"countries/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
         add("matrix/index.md", "matrix.md.j2")
+        add("search/index.md", "search.md.j2")
         add("guidelines/index.md", "guidelines.md.j2")
         add("sources/index.md", "sources.md.j2", sources=sources_by_publisher(ix))
         add("stats/index.md", "stats.md.j2", charts_data=statistics_charts(ix, v))

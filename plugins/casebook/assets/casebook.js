@@ -174,7 +174,31 @@
     apply(initial);
   }
 
+  // The search page: Pagefind's interface, loaded from the site's own pagefind/ bundle.
+  function setupSearch() {
+    var box = document.getElementById("cb-search");
+    if (!box || box.dataset.cbReady) return;
+    box.dataset.cbReady = "1";
+    var bundle = box.dataset.bundle;
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = bundle + "pagefind-ui.css";
+    document.head.appendChild(css);
+    var script = document.createElement("script");
+    script.src = bundle + "pagefind-ui.js";
+    script.onload = function () {
+      var ui = new window.PagefindUI({ element: "#cb-search", bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false });
+      // Pagefind's input is named by a placeholder only (axe: label-title-only).
+      var input = box.querySelector("input");
+      if (input) input.setAttribute("aria-label", "Search the case studies");
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) ui.triggerSearch(query);
+    };
+    document.head.appendChild(script);
+  }
+
   function init() {
+    setupSearch();
     // Material's search dialog has no accessible name (axe: aria-dialog-name).
     Array.prototype.forEach.call(document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])'), function (el) {
       el.setAttribute("aria-label", "Search");

@@ -5,38 +5,17 @@ Interface used by the site (site.py) and the command line (cli.py):
 - load_survey(survey_dir, base, vocabulary) -> Survey, with `.problems` (Problem objects);
 - survey_pages(survey, index, renderer) -> {src path: Markdown} for /survey/ and /gaps/;
 - register(subparsers) and run(args) -> exit code, for `casebook survey ...`.
+
+Modules: questionnaire (the model and its loader), responses (one file per office, checked),
+loading (a survey folder), aggregate (counting), gaps (demand against supply), pages
+(rendering), importer (CSV import), response_file (writing response files), command (CLI),
+fields (the field-by-field YAML checks the loaders share).
 """
 
 from __future__ import annotations
 
-import argparse
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from .command import register, run
+from .loading import Survey, load_survey
+from .pages import survey_pages
 
-from ..index import Index
-from ..problems import Problem
-from ..render import Renderer
-from ..vocabulary import Vocabulary
-
-
-@dataclass(frozen=True)
-class Survey:
-    problems: tuple[Problem, ...] = ()
-    responses: tuple[Any, ...] = field(default=())
-
-
-def load_survey(survey_dir: Path, base: Path, vocabulary: Vocabulary) -> Survey:
-    return Survey()
-
-
-def survey_pages(survey: Survey, index: Index, renderer: Renderer) -> dict[str, str]:
-    return {}
-
-
-def register(subparsers: Any) -> None:
-    subparsers.add_parser("survey", help="the questionnaire and its responses")
-
-
-def run(args: argparse.Namespace) -> int:
-    return 0
+__all__ = ["Survey", "load_survey", "register", "run", "survey_pages"]

@@ -97,7 +97,7 @@ class FieldChecker:
         if isinstance(value, (int, float, bool)) and where in self.document.texts:
             value = self.document.texts[where]
         if not isinstance(value, str):
-            self.report(where, f"expected text, got {describe(value)}")
+            self.report(where, "is empty" if value is None else f"expected text, got {describe(value)}")
             return None
         if not value.strip():
             self.report(where, "is blank")
@@ -134,7 +134,9 @@ class FieldChecker:
         """A list of distinct terms out of `choices`."""
         if not isinstance(value, list):
             field = next((p for p in reversed(where) if isinstance(p, str)), "value")
-            fix = f": write {field}: [{value}]" if isinstance(value, (str, int, float)) and value != "" else ""
+            fix = (
+                f": write {field}: [{value}]" if isinstance(value, (str, int, float)) and value != "" else ""
+            )
             self.report(where, f"expected a list, got {describe(value)}{fix}")
             return None
         chosen = [self.choice(item, where + (i,), choices, noun) for i, item in enumerate(value)]
