@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reader import reader_figures
 from synthetic import write_cases
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,15 +94,6 @@ def plain_project(root: Path, cases: list) -> None:
         (docs / f"{slug}.md").write_text(text, encoding="utf-8")
 
 
-def search_first_transfer_mb(site: Path) -> dict[str, float]:
-    """What a reader's first search downloads, in MB, for each search the site has."""
-    figures = {}
-    material = site / "search" / "search_index.json"
-    if material.exists():
-        figures["material_search_index"] = material.stat().st_size / 1e6
-    return figures
-
-
 def run(count: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
         casebook_root, plain_root = Path(tmp) / "casebook", Path(tmp) / "plain"
@@ -127,8 +119,11 @@ def run(count: int) -> dict:
             "plain_output_mb": round(size_mb(plain_root / "site"), 1),
             "output_ratio": round(size_mb(casebook_root / "site") / size_mb(plain_root / "site"), 2),
             "check_s": round(check_s, 2),
-            "search_casebook": search_first_transfer_mb(casebook_root / "site"),
-            "search_plain": search_first_transfer_mb(plain_root / "site"),
+            # Material's search downloads its whole index on the first search.
+            "plain_first_search_kb": round(
+                (plain_root / "site/search/search_index.json").stat().st_size / 1e3
+            ),
+            **reader_figures(casebook_root / "site"),
         }
 
 
@@ -150,8 +145,12 @@ def main() -> None:
     print(" | ".join(columns))
     for result in results:
         print(" | ".join(str(result[c]) for c in columns))
-        searches = f"casebook {result['search_casebook']}, plain {result['search_plain']}"
-        print(f"  first search transfer (MB): {searches}")
+        print(
+            f"  first search: {result['first_search_kb']} kB"
+            f" (plain Material: {result['plain_first_search_kb']} kB);"
+            f" lessons page {result['lessons_page_mb']} MB ({result['lessons_page_gzip_mb']} MB gzip);"
+            f" filter change {result['filter_ms_median']} ms median, {result['filter_ms_max']} ms max"
+        )
     if len(results) >= 2:
         first, last = results[0], results[-1]
         growth = last["casebook_s"] / first["casebook_s"]

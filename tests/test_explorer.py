@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -46,19 +47,31 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("explorer")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+def build_site(root: Path, extra_config: str = "", cases: dict[str, str] = CASES) -> Path:
+    """The shipped configuration with `extra_config` added to the plugin's settings."""
+    config = (REPO / "mkdocs.yml").read_text()
+    plugin = "      cases_dir: cases\n"
+    (root / "mkdocs.yml").write_text(config.replace(plugin, plugin + extra_config))
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "cases").mkdir()
-    for slug, text in CASES.items():
+    for slug, text in cases.items():
         (root / "cases" / f"{slug}.md").write_text(text)
     site = root / "site"
     subprocess.run([*MKDOCS, "build", "-q", "--strict", "-d", str(site)], cwd=root, check=True)
-    with serve(site) as url:
+    return site
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(build_site(tmp_path_factory.mktemp("explorer"))) as url:
         yield url
+
+
+def open_view(page, url: str) -> None:
+    """Open a filterable page and wait until its filters are live."""
+    page.goto(url)
+    page.locator("[data-cb-filterable][data-cb-started]").wait_for(state="attached")
 
 
 def shown(page) -> list[str]:
@@ -70,14 +83,14 @@ def query(page) -> dict[str, list[str]]:
 
 
 def test_url_with_a_type_shows_exactly_that_types_lessons(page, site_url):
-    page.goto(site_url + "lessons/?type=co-creation")
+    open_view(page, site_url + "lessons/?type=co-creation")
     assert shown(page) == ["Alpha lesson on momentum."]
     assert page.get_by_label("Co-creation partnership").is_checked()
     assert page.locator("[data-cb-count]").inner_text() == "1 of 5 lessons"
 
 
 def test_ticking_another_type_widens_the_list_and_updates_the_url(page, site_url):
-    page.goto(site_url + "lessons/?type=co-creation")
+    open_view(page, site_url + "lessons/?type=co-creation")
     page.get_by_label("Policy maker partnership").check()
     assert shown(page) == [
         "Alpha lesson on momentum.",
@@ -88,21 +101,23 @@ def test_ticking_another_type_widens_the_list_and_updates_the_url(page, site_url
 
 
 def test_values_of_one_facet_combine_with_or_and_facets_with_and(page, site_url):
-    page.goto(site_url + "lessons/?type=co-creation&type=supplier-recipient&challenge=maintaining-momentum")
+    open_view(
+        page, site_url + "lessons/?type=co-creation&type=supplier-recipient&challenge=maintaining-momentum"
+    )
     assert shown(page) == ["Alpha lesson on momentum.", "Charlie lesson on suppliers."]
-    page.goto(site_url + "lessons/?type=supplier-recipient&country=nl&stage=identifying")
+    open_view(page, site_url + "lessons/?type=supplier-recipient&country=nl&stage=identifying")
     assert shown(page) == ["Charlie lesson on suppliers."]
 
 
 def test_lesson_is_filtered_by_its_own_types_not_its_cases(page, site_url):
-    page.goto(site_url + "lessons/?type=policy-maker")
+    open_view(page, site_url + "lessons/?type=policy-maker")
     assert shown(page) == ["Alpha lesson set to policy makers.", "Bravo lesson on red lines."]
-    page.goto(site_url + "lessons/?challenge=it-industry")
+    open_view(page, site_url + "lessons/?challenge=it-industry")
     assert shown(page) == ["Charlie lesson on the IT industry."]
 
 
 def test_counts_beside_values_follow_the_other_filters(page, site_url):
-    page.goto(site_url + "lessons/?challenge=maintaining-momentum")
+    open_view(page, site_url + "lessons/?challenge=maintaining-momentum")
     count = page.locator('[data-count-for="type=supplier-recipient"]')
     assert count.inner_text() == "1"
     assert page.locator('[data-count-for="challenge=policy-red-lines"]').inner_text() == "1"
@@ -111,21 +126,21 @@ def test_counts_beside_values_follow_the_other_filters(page, site_url):
 
 
 def test_words_in_the_text_box_filter_on_the_lesson_text(page, site_url):
-    page.goto(site_url + "lessons/")
+    open_view(page, site_url + "lessons/")
     page.get_by_label("Words").fill("red lines")
     expect_texts(page, ["Bravo lesson on red lines."])
     assert query(page) == {"text": ["red lines"]}
 
 
 def test_clear_all_filters_shows_every_lesson(page, site_url):
-    page.goto(site_url + "lessons/?type=co-creation&text=alpha")
+    open_view(page, site_url + "lessons/?type=co-creation&text=alpha")
     page.get_by_role("button", name="Clear all filters").click()
     assert len(shown(page)) == 5
     assert urlsplit(page.url).query == ""
 
 
 def test_back_and_forward_move_between_views(page, site_url):
-    page.goto(site_url + "lessons/")
+    open_view(page, site_url + "lessons/")
     page.get_by_label("Co-creation partnership").check()
     page.get_by_label("Policy maker partnership").check()
     assert len(shown(page)) == 3
@@ -140,7 +155,7 @@ def test_back_and_forward_move_between_views(page, site_url):
 
 
 def test_chip_on_a_lesson_opens_the_view_for_that_value(page, site_url):
-    page.goto(site_url + "lessons/")
+    open_view(page, site_url + "lessons/")
     lesson = page.locator("[data-cb-item]", has_text="Bravo lesson on red lines.")
     lesson.get_by_role("link", name="Managing policy red lines").click()
     expect_texts(page, ["Bravo lesson on red lines."])
@@ -148,7 +163,7 @@ def test_chip_on_a_lesson_opens_the_view_for_that_value(page, site_url):
 
 
 def test_result_count_is_announced_to_screen_readers(page, site_url):
-    page.goto(site_url + "lessons/?stage=agreeing")
+    open_view(page, site_url + "lessons/?stage=agreeing")
     status = page.get_by_role("status")
     assert status.get_attribute("aria-live") == "polite"
     assert status.inner_text() == "1 of 5 lessons"
@@ -179,14 +194,14 @@ def test_matrix_cell_links_to_the_filtered_cases(page, site_url):
 
 
 def test_keyboard_alone_can_tick_a_facet(page, site_url):
-    page.goto(site_url + "lessons/")
+    open_view(page, site_url + "lessons/")
     page.get_by_label("Co-creation partnership").focus()
     page.keyboard.press("Space")
     expect_texts(page, ["Alpha lesson on momentum."])
 
 
 def test_axe_finds_no_serious_violation_on_the_explorer(page, site_url):
-    page.goto(site_url + "lessons/?type=co-creation")
+    open_view(page, site_url + "lessons/?type=co-creation")
     violations = Axe().run(page).response["violations"]
     serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
@@ -203,3 +218,51 @@ def expect_texts(page, texts: list[str]) -> None:
 def expect_rows(rows, texts: list[str]) -> None:
     rows.first.wait_for()
     assert rows.all_inner_texts() == texts
+
+
+@pytest.fixture(scope="module")
+def short_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same collection, with the explorer page listing only 2 lessons without JavaScript."""
+    with serve(build_site(tmp_path_factory.mktemp("short"), "      lessons_listed: 2\n")) as url:
+        yield url
+
+
+def test_without_javascript_a_long_list_is_cut_with_a_notice(browser, short_site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(short_site_url + "lessons/")
+    assert len(shown(page)) == 2
+    assert "lists the first 2 of 5 lessons" in page.locator("[data-cb-partial]").inner_text()
+    context.close()
+
+
+def test_with_javascript_the_explorer_filters_every_lesson_from_its_data(page, short_site_url):
+    open_view(page, short_site_url + "lessons/?challenge=it-industry")
+    assert shown(page) == ["Charlie lesson on the IT industry."]
+    assert not page.locator("[data-cb-partial]").is_visible()
+
+
+@pytest.fixture(scope="module")
+def many_lessons_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """35 cases of 3 lessons: more than the explorer draws at once (100)."""
+    root = tmp_path_factory.mktemp("many")
+    cases = {
+        f"case-{n:02d}": case_yaml(
+            f"Case {n:02d}",
+            ["co-creation"],
+            ["it-industry"],
+            [{"text": f"Lesson {n:02d}.{k}."} for k in range(3)],
+        )
+        for n in range(35)
+    }
+    with serve(build_site(root, cases=cases)) as url:
+        yield url
+
+
+def test_the_explorer_draws_a_hundred_lessons_then_more_on_demand(page, many_lessons_url):
+    open_view(page, many_lessons_url + "lessons/")
+    assert len(shown(page)) == 100
+    more = page.get_by_role("button", name="Show 5 more")
+    more.click()
+    assert len(shown(page)) == 105
+    assert more.is_hidden()

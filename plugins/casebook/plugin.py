@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .explorer import SERVER_LIMIT
 from .model import Case
 from .render import SNIPPETS, SiteOptions
 from .sanitize import sanitize
@@ -42,6 +43,9 @@ class CasebookConfig(base.Config):
     survey_dir = c.Type(str, default="survey")
     # 'internal' builds the edition for the secretariat, internal cases included.
     edition = c.Choice(("public", "internal"), default="public")
+    # How many lessons the explorer page lists for readers without JavaScript (the script
+    # filters them all from a data file).
+    lessons_listed = c.Type(int, default=SERVER_LIMIT)
 
 
 class CasebookPlugin(BasePlugin[CasebookConfig]):
@@ -67,7 +71,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             include_internal=self.config.edition == "internal",
             site_url=config.site_url or "",
             options=SiteOptions(
-                edit_url=lambda case: self._edit_url(case, config), edition=self.config.edition
+                edit_url=lambda case: self._edit_url(case, config),
+                edition=self.config.edition,
+                lessons_listed=self.config.lessons_listed,
             ),
         )
         self.site = build_site(settings)

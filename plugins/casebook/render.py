@@ -23,6 +23,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .countries import country_name
+from .explorer import SERVER_LIMIT
 from .facets import CASE_FACETS, LESSON_FACETS, build_facets, case_values, lesson_values
 from .index import Index
 from .model import Case
@@ -42,6 +43,7 @@ TERM_PAGES = {"partnership_types": "types", "challenges": "challenges"}
 class SiteOptions:
     edit_url: Callable[[Case], str | None] = lambda case: None
     edition: str = "public"
+    lessons_listed: int = SERVER_LIMIT  # lessons the explorer page lists for readers without JavaScript
 
 
 def page_url(src_uri: str) -> str:
@@ -192,7 +194,12 @@ class Renderer:
         add("stats/index.md", "stats.md.j2", charts_data=statistics_charts(ix, v))
         add("data/index.md", "data.md.j2", dictionary=dictionary_rows(case_schema(v)))
         lesson_facets = build_facets((lesson_values(x, ix) for x in ix.lessons), LESSON_FACETS, ix, v)
-        add("lessons/index.md", "lessons.md.j2", facets=lesson_facets)
+        add(
+            "lessons/index.md",
+            "lessons.md.j2",
+            facets=lesson_facets,
+            server_limit=self.options.lessons_listed,
+        )
         return out
 
     def feed(self, entries: tuple[FeedEntry, ...], site_url: str) -> str:

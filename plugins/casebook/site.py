@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collection import Collection, load_folder
+from .explorer import explorer_data
 from .exports import cases_csv, cases_json, lessons_json
 from .index import Index, build_index
 from .problems import Problem
@@ -76,6 +77,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         assets["api/cases.json"] = cases_json(index, settings.site_url)
         assets["api/lessons.json"] = lessons_json(index, settings.site_url)
         assets["api/cases.csv"] = cases_csv(index, settings.site_url)
+        assets["lessons/data.json"] = explorer_data(index, vocabulary)
         assets["feed.xml"] = renderer.feed(entries, settings.site_url)
     dates = {f"cases/{entry.case.slug}.md": entry.updated for entry in entries}
     newest = entries[0].updated if entries else EPOCH

@@ -1,14 +1,88 @@
-/* Casebook's script: the filters of the lessons explorer and the cases listing, and one
- * accessibility fix to Material.
+/* Casebook's script: the filters of the lessons explorer and the cases listing, the search
+ * page, and one accessibility fix to Material.
  *
- * The page is rendered on the server with every item, so it works without JavaScript; this
- * script only shows and hides. Contract: facets and values live in the query string with
- * repeated parameters (?type=co-creation&type=policy-maker&challenge=maintaining-momentum);
- * values of one facet are combined with OR, facets with AND. `text` holds the words searched
- * (not `q`, which opens Material's search dialog).
+ * Filter pages are rendered on the server, so they work without JavaScript; the script
+ * only narrows them. Contract: facets and values live in the query string with repeated
+ * parameters (?type=co-creation&type=policy-maker&challenge=maintaining-momentum); values of
+ * one facet are combined with OR, facets with AND. `text` holds the words searched (not
+ * `q`, which Material would take as a search).
+ *
+ * Two kinds of list:
+ * - the cases listing carries every row; filtering shows and hides them;
+ * - the lessons explorer names a data file (data-source): the lessons are read from it and
+ *   the matches drawn a hundred at a time, so 17,000 lessons stay quick to filter.
  */
 (function () {
   "use strict";
+
+  var PAGE = 100; // lessons drawn at a time in the explorer
+
+  function each(nodes, fn) {
+    Array.prototype.forEach.call(nodes, fn);
+  }
+
+  function element(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      el.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  // Rows already in the page: their facet values are in data-<facet> attributes.
+  function domItems(list, facets) {
+    return Array.prototype.map.call(list.querySelectorAll("[data-cb-item]"), function (el) {
+      var values = {};
+      facets.forEach(function (facet) {
+        var raw = el.getAttribute("data-" + facet) || "";
+        values[facet] = raw ? raw.split(" ") : [];
+      });
+      var textEl = el.querySelector("[data-cb-text]") || el;
+      return { el: el, values: values, text: textEl.textContent.toLowerCase() };
+    });
+  }
+
+  // Lessons from the explorer's data file; each is drawn only when it is shown.
+  function dataItems(data) {
+    return data.lessons.map(function (row) {
+      var c = data.cases[row[0]];
+      return {
+        el: null,
+        row: row,
+        case: c,
+        values: { type: row[4], challenge: row[5], stage: row[3] ? [row[3]] : [], country: [c[3]], sector: c[4] },
+        text: row[2].toLowerCase()
+      };
+    });
+  }
+
+  function drawLesson(item, data, base) {
+    var row = item.row;
+    var c = item.case;
+    var labels = data.labels;
+    var li = element("li", { "class": "cb-lesson", "data-cb-item": "" });
+    li.appendChild(element("p", { "class": "cb-lesson__text", "data-cb-text": "" }, row[2]));
+    var meta = element("p", { "class": "cb-lesson__meta" });
+    meta.appendChild(element("a", { href: base + "cases/" + c[0] + "/#lesson-" + row[1] }, c[1]));
+    meta.appendChild(document.createTextNode(" · " + c[2] + " · "));
+    meta.appendChild(element("a", { href: base + "countries/" + c[3] + "/" }, labels.country[c[3]]));
+    if (row[3]) {
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(element("span", { "class": "cb-stage" }, "Stage: " + labels.stage[row[3]]));
+    }
+    li.appendChild(meta);
+    var chips = element("ul", { "class": "cb-chips", "aria-label": "Filter lessons by" });
+    [["type", row[4]], ["challenge", row[5]]].forEach(function (pair) {
+      pair[1].forEach(function (slug) {
+        var chip = element("li");
+        chip.appendChild(element("a", { "class": "cb-chip", href: "?" + pair[0] + "=" + slug }, labels[pair[0]][slug]));
+        chips.appendChild(chip);
+      });
+    });
+    li.appendChild(chips);
+    return li;
+  }
 
   function setup(root) {
     var form = root.querySelector("[data-cb-filters]");
@@ -18,24 +92,29 @@
     var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
       return el.dataset.facet;
     });
+    if (list.dataset.source) {
+      fetch(list.dataset.source)
+        .then(function (response) { return response.json(); })
+        .then(function (data) { start(root, form, list, facets, dataItems(data), data); });
+    } else {
+      start(root, form, list, facets, domItems(list, facets), null);
+    }
+  }
+
+  function start(root, form, list, facets, items, data) {
     var noun = list.dataset.noun || "items";
-    var items = Array.prototype.map.call(list.querySelectorAll("[data-cb-item]"), function (el) {
-      var values = {};
-      facets.forEach(function (facet) {
-        var raw = el.getAttribute("data-" + facet) || "";
-        values[facet] = raw ? raw.split(" ") : [];
-      });
-      var textEl = el.querySelector("[data-cb-text]") || el;
-      return { el: el, values: values, text: textEl.textContent.toLowerCase() };
-    });
     var boxes = form.querySelectorAll("input[type=checkbox]");
     var query = form.querySelector("input[type=search]");
     var status = root.querySelector("[data-cb-count]");
     var empty = root.querySelector("[data-cb-empty]");
+    var more = root.querySelector("[data-cb-more]");
+    var notice = root.querySelector("[data-cb-partial]");
     var counters = {};
-    Array.prototype.forEach.call(form.querySelectorAll("[data-count-for]"), function (el) {
+    each(form.querySelectorAll("[data-count-for]"), function (el) {
       counters[el.dataset.countFor] = el;
     });
+    var matches = [];
+    var drawn = 0;
 
     function stateFromUrl() {
       var params = new URLSearchParams(window.location.search);
@@ -51,14 +130,14 @@
       facets.forEach(function (facet) {
         state[facet] = [];
       });
-      Array.prototype.forEach.call(boxes, function (box) {
+      each(boxes, function (box) {
         if (box.checked) state[box.name].push(box.value);
       });
       return state;
     }
 
     function toForm(state) {
-      Array.prototype.forEach.call(boxes, function (box) {
+      each(boxes, function (box) {
         box.checked = state[box.name].indexOf(box.value) !== -1;
       });
       if (query) query.value = state.text;
@@ -76,13 +155,40 @@
       return text ? "?" + text : window.location.pathname;
     }
 
+    // Draw the next page of matches (explorer) or show exactly the matches (listing).
+    function drawMore() {
+      var fragment = document.createDocumentFragment();
+      matches.slice(drawn, drawn + PAGE).forEach(function (item) {
+        fragment.appendChild(drawLesson(item, data, list.dataset.base || ""));
+      });
+      list.appendChild(fragment);
+      drawn = Math.min(matches.length, drawn + PAGE);
+      if (more) {
+        more.hidden = drawn >= matches.length;
+        more.textContent = "Show " + Math.min(PAGE, matches.length - drawn) + " more";
+      }
+    }
+
+    function show(visible) {
+      if (data) {
+        matches = visible;
+        drawn = 0;
+        list.replaceChildren();
+        drawMore();
+      } else {
+        items.forEach(function (item) {
+          item.el.hidden = visible.indexOf(item) === -1;
+        });
+      }
+    }
+
     function apply(state) {
       var words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
       var active = facets.filter(function (facet) {
         return state[facet].length > 0;
       });
       var counts = {};
-      var shown = 0;
+      var visible = [];
       items.forEach(function (item) {
         var textOk = words.every(function (word) {
           return item.text.indexOf(word) !== -1;
@@ -93,9 +199,7 @@
             return state[facet].indexOf(value) !== -1;
           });
         }) : null;
-        var visible = failed !== null && failed.length === 0;
-        item.el.hidden = !visible;
-        if (visible) shown += 1;
+        if (failed !== null && failed.length === 0) visible.push(item);
         if (failed === null || failed.length > 1) return;
         facets.forEach(function (facet) {
           if (failed.length === 1 && failed[0] !== facet) return;
@@ -105,16 +209,17 @@
           });
         });
       });
+      show(visible);
       Object.keys(counters).forEach(function (key) {
         counters[key].textContent = counts[key] || 0;
       });
       var filtered = active.length > 0 || words.length > 0;
       if (status) {
         status.textContent = filtered
-          ? shown + " of " + items.length + " " + noun
+          ? visible.length + " of " + items.length + " " + noun
           : items.length + " " + noun;
       }
-      if (empty) empty.hidden = shown > 0;
+      if (empty) empty.hidden = visible.length > 0;
     }
 
     function update(push) {
@@ -143,10 +248,11 @@
     });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
-      toForm(Object.assign({ text: "" }, facets.reduce(function (s, f) { s[f] = []; return s; }, {})));
+      toForm(facets.reduce(function (state, facet) { state[facet] = []; return state; }, { text: "" }));
       update(true);
       if (query) query.focus();
     });
+    if (more) more.addEventListener("click", drawMore);
     // Chips that link to a filtered view of this same page filter in place.
     list.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest("a[href]") : null;
@@ -168,10 +274,12 @@
       apply(state);
     });
 
+    if (notice) notice.hidden = true; // every lesson is reachable now
     form.hidden = false;
     var initial = stateFromUrl();
     toForm(initial);
     apply(initial);
+    root.setAttribute("data-cb-started", ""); // for tests and styles: the filters are live
   }
 
   // The search page: Pagefind's interface, loaded from the site's own pagefind/ bundle.
@@ -200,10 +308,10 @@
   function init() {
     setupSearch();
     // Material's search dialog has no accessible name (axe: aria-dialog-name).
-    Array.prototype.forEach.call(document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])'), function (el) {
+    each(document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])'), function (el) {
       el.setAttribute("aria-label", "Search");
     });
-    Array.prototype.forEach.call(document.querySelectorAll("[data-cb-filterable]"), setup);
+    each(document.querySelectorAll("[data-cb-filterable]"), setup);
   }
 
   // Material's instant navigation swaps pages without reloading: run again on each page.

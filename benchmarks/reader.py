@@ -1,0 +1,61 @@
+"""What a reader's browser does with a large site: the first search and a filter change.
+
+Measured in Debian's Chromium through Playwright, against the built site served on
+localhost (see tests/browser.py for the launch arguments).
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+FILTER_CHANGE = """async (selector) => {
+  const box = document.querySelector(selector);
+  const start = performance.now();
+  box.click();
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return performance.now() - start;
+}"""
+
+
+def reader_figures(site: Path, query: str = "partnership") -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    lessons_html = (site / "lessons" / "index.html").read_bytes()
+    figures = {
+        "lessons_page_mb": round(len(lessons_html) / 1e6, 2),
+        "lessons_page_gzip_mb": round(len(gzip.compress(lessons_html)) / 1e6, 2),
+    }
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        search_bytes: list[int] = []
+        page.on(
+            "response",
+            lambda response: (
+                search_bytes.append(len(response.body())) if "/pagefind/" in response.url else None
+            ),
+        )
+        page.goto(url + "search/", wait_until="networkidle")
+        page.get_by_label("Search the case studies").fill(query)
+        page.locator(".pagefind-ui__result").first.wait_for()
+        page.wait_for_load_state("networkidle")
+        figures["first_search_kb"] = round(sum(search_bytes) / 1e3, 1)
+
+        page.goto(url + "lessons/", wait_until="load")
+        boxes = [
+            "#f-type-co-creation",
+            "#f-challenge-maintaining-momentum",
+            "#f-stage-running",
+            "#f-sector-private",
+        ]
+        times = [page.evaluate(FILTER_CHANGE, selector) for selector in boxes + boxes]  # tick, then untick
+        figures["filter_ms_median"] = round(statistics.median(times), 1)
+        figures["filter_ms_max"] = round(max(times), 1)
+        browser.close()
+    return figures

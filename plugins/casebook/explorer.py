@@ -1,0 +1,50 @@
+"""The lessons explorer's data file: every lesson, compact, for the filter script.
+
+One page carrying all 17,000 lessons of 5,000 cases weighs tens of megabytes and takes the
+browser half a minute to open; as data it is a few megabytes (under one compressed), and
+the script draws only the lessons being looked at. The page itself still lists lessons for
+readers without JavaScript (all of them up to SERVER_LIMIT).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .countries import country_name
+from .facets import COUNTRY
+from .index import Index
+from .vocabulary import Vocabulary
+
+# Up to this many lessons, the explorer page lists every lesson without JavaScript.
+SERVER_LIMIT = 1000
+
+
+def explorer_data(index: Index, vocabulary: Vocabulary) -> str:
+    """{"labels": {facet: {value: label}}, "cases": [[slug, title, organisation, country,
+    sectors]], "lessons": [[case, number, text, stage, types, challenges]]}"""
+    position = {case.slug: i for i, case in enumerate(index.cases)}
+    labels = {
+        group.param: {term.slug: term.label for term in group.terms}
+        for group in vocabulary.groups.values()
+        if group.param
+    }
+    labels[COUNTRY] = {code.lower(): country_name(code) for code in index.by_country}
+    data = {
+        "labels": labels,
+        "cases": [
+            [case.slug, case.title, case.organisation, case.country.lower(), list(case.sectors)]
+            for case in index.cases
+        ],
+        "lessons": [
+            [
+                position[lesson.case_slug],
+                lesson.number,
+                lesson.text,
+                lesson.stage,
+                list(lesson.partnership_types),
+                list(lesson.challenges),
+            ]
+            for lesson in index.lessons
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
