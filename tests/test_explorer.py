@@ -144,10 +144,10 @@ def test_back_and_forward_move_between_views(page, site_url):
     page.get_by_label("Co-creation partnership").check()
     page.get_by_label("Policy maker partnership").check()
     assert len(shown(page)) == 3
-    page.go_back()
+    page.go_back(wait_until="networkidle")  # instant navigation may reload the page's content
     expect_texts(page, ["Alpha lesson on momentum."])
     assert not page.get_by_label("Policy maker partnership").is_checked()
-    page.go_forward()
+    page.go_forward(wait_until="networkidle")
     expect_texts(
         page,
         ["Alpha lesson on momentum.", "Alpha lesson set to policy makers.", "Bravo lesson on red lines."],
@@ -209,7 +209,8 @@ def test_axe_finds_no_serious_violation_on_the_explorer(page, site_url):
 
 def expect_texts(page, texts: list[str]) -> None:
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-cb-list] [data-cb-item]:not([hidden])').length === n",
+        """n => document.querySelector('[data-cb-filterable][data-cb-started]')
+            && document.querySelectorAll('[data-cb-list] [data-cb-item]:not([hidden])').length === n""",
         arg=len(texts),
     )
     assert shown(page) == texts
@@ -266,3 +267,14 @@ def test_the_explorer_draws_a_hundred_lessons_then_more_on_demand(page, many_les
     more.click()
     assert len(shown(page)) == 105
     assert more.is_hidden()
+
+
+def test_cases_listing_sorts_by_a_column_heading(page, site_url):
+    open_view(page, site_url + "cases/")
+    heading = page.get_by_role("button", name="Country")
+    heading.click()
+    countries = page.locator("[data-cb-list] tr td:nth-child(3)")
+    assert countries.all_inner_texts() == ["Netherlands", "Norway", "United Kingdom"]
+    heading.click()
+    assert countries.all_inner_texts() == ["United Kingdom", "Norway", "Netherlands"]
+    assert page.locator("th", has=heading).get_attribute("aria-sort") == "descending"

@@ -66,7 +66,7 @@ def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
             for t in types
             for ch in challenges
         },
-        related=_related(ordered),
+        related=_related(ordered, vocabulary),
         newest=tuple(
             sorted(ordered, key=lambda c: (c.last_reviewed or "", c.slug), reverse=True)[:NEWEST_LIMIT]
         ),
@@ -81,23 +81,29 @@ def _group(items, keys, tags_of) -> dict:
     return {key: tuple(values) for key, values in groups.items()}
 
 
-def _related(cases: tuple[Case, ...]) -> dict[str, tuple[Case, ...]]:
+def _related(cases: tuple[Case, ...], vocabulary: Vocabulary) -> dict[str, tuple[Case, ...]]:
     """Cases sharing the most types and challenges, best first, then by title.
 
     Scoring every pair of cases is quadratic; cases with the same tags score alike, so pairs
-    of distinct tag sets are scored instead (a few hundred, however many cases there are).
+    of distinct tag sets are scored instead, each set a bit mask (types, then challenges)
+    whose shared tags are counted with one AND.
     """
-    by_tags: dict[frozenset[str], list[Case]] = defaultdict(list)
+    bits = {slug: 1 << i for i, slug in enumerate(vocabulary.types.slugs + vocabulary.challenges.slugs)}
+
+    def mask(case: Case) -> int:
+        return sum(bits[slug] for slug in case.partnership_types + case.challenges)
+
+    by_tags: dict[int, list[Case]] = defaultdict(list)
     for case in cases:
-        by_tags[_tags(case)].append(case)
-    ranked: dict[frozenset[str], list[tuple[int, frozenset[str]]]] = {}
+        by_tags[mask(case)].append(case)
+    ranked: dict[int, list[tuple[int, int]]] = {}
     for tags in by_tags:
-        scored = [(len(tags & other), other) for other in by_tags if tags & other]
+        scored = [(shared, other) for other in by_tags if (shared := (tags & other).bit_count())]
         ranked[tags] = sorted(scored, key=lambda pair: -pair[0])
     related: dict[str, tuple[Case, ...]] = {}
     for case in cases:
         candidates: list[tuple[int, tuple[str, str], Case]] = []
-        for score, other in ranked[_tags(case)]:
+        for score, other in ranked[mask(case)]:
             # Stop once enough cases are found and the score drops: ties are all kept.
             if len(candidates) >= RELATED_LIMIT and -score > candidates[-1][0]:
                 break
@@ -106,9 +112,3 @@ def _related(cases: tuple[Case, ...]) -> dict[str, tuple[Case, ...]]:
         candidates.sort(key=lambda item: item[:2])
         related[case.slug] = tuple(item[2] for item in candidates[:RELATED_LIMIT])
     return related
-
-
-def _tags(case: Case) -> frozenset[str]:
-    return frozenset("type:" + t for t in case.partnership_types) | frozenset(
-        "challenge:" + c for c in case.challenges
-    )

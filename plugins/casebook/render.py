@@ -82,6 +82,7 @@ class Renderer:
         self.vocabulary = vocabulary
         self.options = options or SiteOptions()
         self.blocks: dict[str, list[str]] = {}  # src path -> the page's HTML parts
+        self._rows: dict[tuple[str, int], Markup] = {}
         # A token no contributor can guess, so body text can never pull in a block.
         self._token = f"CASEBOOKBLOCK{secrets.token_hex(8)}N"
         self._placeholder = re.compile(rf"<p>{self._token}(\d+)x</p>")
@@ -111,6 +112,7 @@ class Renderer:
             edit_url=self.options.edit_url,
             explorer_url=self.explorer_url,
             lessons_in=self.lessons_in,
+            case_row=self.case_row,
             lessons_shown=LESSONS_PER_GROUP,
             case_values=case_values,
             lesson_values=lambda lesson: lesson_values(lesson, index),
@@ -123,6 +125,14 @@ class Renderer:
 
     def term_url(self, group: str, slug: str) -> str:
         return f"{TERM_PAGES[group]}/{slug}/"
+
+    def case_row(self, case: Case) -> Markup:
+        """A case's row in a cases table. Type, challenge and country pages list the same
+        cases at the same depth, so each row is rendered once per depth, not once per page."""
+        key = (case.slug, self._here.count("/"))
+        if key not in self._rows:
+            self._rows[key] = Markup(self.env.get_template("case_row.html.j2").render(case=case))
+        return self._rows[key]
 
     def lessons_in(self, group: str, slug: str, other_slug: str) -> tuple:
         """Lessons tagged with a term of `group` and a term of the other group (a matrix cell)."""

@@ -93,6 +93,7 @@
       return el.dataset.facet;
     });
     if (list.dataset.source) {
+      root.classList.add("cb-loading");
       fetch(list.dataset.source)
         .then(function (response) { return response.json(); })
         .then(function (data) { start(root, form, list, facets, dataItems(data), data); });
@@ -222,12 +223,14 @@
       if (empty) empty.hidden = visible.length > 0;
     }
 
+    // History entries carry no state: Material's instant navigation reloads the page for a
+    // popstate with state, and this page redraws itself from the address instead.
     function update(push) {
       var state = stateFromForm();
       var target = toQueryString(state);
       if (target !== window.location.search && !(target === window.location.pathname && !window.location.search)) {
-        if (push) history.pushState({ casebook: true }, "", target);
-        else history.replaceState({ casebook: true }, "", target);
+        if (push) history.pushState(null, "", target);
+        else history.replaceState(null, "", target);
       }
       apply(state);
     }
@@ -261,7 +264,7 @@
       if (url.pathname !== window.location.pathname || !url.search) return;
       event.preventDefault();
       event.stopPropagation();
-      history.pushState({ casebook: true }, "", url.search);
+      history.pushState(null, "", url.search);
       var state = stateFromUrl();
       toForm(state);
       apply(state);
@@ -279,7 +282,35 @@
     var initial = stateFromUrl();
     toForm(initial);
     apply(initial);
+    root.classList.remove("cb-loading");
     root.setAttribute("data-cb-started", ""); // for tests and styles: the filters are live
+  }
+
+  // Tables of cases: a button in each column heading sorts by that column.
+  function setupSorting(table) {
+    if (table.dataset.cbReady) return;
+    table.dataset.cbReady = "1";
+    var body = table.tBodies[0];
+    each(table.tHead.rows[0].cells, function (th, column) {
+      var button = element("button", { type: "button", "class": "cb-sort" }, th.textContent);
+      th.replaceChildren(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        each(table.tHead.rows[0].cells, function (cell) { cell.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var key = function (row) {
+          var cell = row.cells[column];
+          return cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent.trim().toLowerCase();
+        };
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          var order = x.localeCompare(y, undefined, { numeric: true });
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
   }
 
   // The search page: Pagefind's interface, loaded from the site's own pagefind/ bundle.
@@ -312,6 +343,7 @@
       el.setAttribute("aria-label", "Search");
     });
     each(document.querySelectorAll("[data-cb-filterable]"), setup);
+    each(document.querySelectorAll("table[data-cb-sortable]"), setupSorting);
   }
 
   // Material's instant navigation swaps pages without reloading: run again on each page.
