@@ -229,4 +229,4 @@ class Renderer:
         return self.render(f"snippets/{name}.html.j2", src_uri)
 
 
-SNIPPETS = ("stats", "newest", "vocabulary")
+SNIPPETS = ("stats", "newest", "vocabulary", "search")
