@@ -97,9 +97,13 @@ def _related(cases: tuple[Case, ...], vocabulary: Vocabulary) -> dict[str, tuple
     for case in cases:
         by_tags[mask(case)].append(case)
     ranked: dict[int, list[tuple[int, int]]] = {}
+    most = len(bits)
     for tags in by_tags:
-        scored = [(shared, other) for other in by_tags if (shared := (tags & other).bit_count())]
-        ranked[tags] = sorted(scored, key=lambda pair: -pair[0])
+        # Bucket by score instead of sorting: a bucket keeps the tag sets' title order.
+        buckets: list[list[int]] = [[] for _ in range(most + 1)]
+        for other in by_tags:
+            buckets[(tags & other).bit_count()].append(other)
+        ranked[tags] = [(score, other) for score in range(most, 0, -1) for other in buckets[score]]
     related: dict[str, tuple[Case, ...]] = {}
     for case in cases:
         candidates: list[tuple[int, tuple[str, str], Case]] = []
