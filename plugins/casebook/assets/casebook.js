@@ -278,7 +278,6 @@
     });
 
     if (notice) notice.hidden = true; // every lesson is reachable now
-    form.hidden = false;
     var initial = stateFromUrl();
     toForm(initial);
     apply(initial);
