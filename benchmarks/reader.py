@@ -14,12 +14,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
+# From a click on a facet to the list updated (the handler has run) and to the next frame
+# painted (a requestAnimationFrame, then a task after it).
 FILTER_CHANGE = """async (selector) => {
   const box = document.querySelector(selector);
   const start = performance.now();
   box.click();
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  return performance.now() - start;
+  const updated = performance.now() - start;
+  await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  return [updated, performance.now() - start];
 }"""
 
 
@@ -54,8 +57,12 @@ def reader_figures(site: Path, query: str = "partnership") -> dict[str, float]:
             "#f-stage-running",
             "#f-sector-private",
         ]
+        page.locator("[data-cb-filterable][data-cb-started]").wait_for(state="attached")
         times = [page.evaluate(FILTER_CHANGE, selector) for selector in boxes + boxes]  # tick, then untick
-        figures["filter_ms_median"] = round(statistics.median(times), 1)
-        figures["filter_ms_max"] = round(max(times), 1)
+        updated, painted = [t[0] for t in times], [t[1] for t in times]
+        figures["filter_ms_median"] = round(statistics.median(updated), 1)
+        figures["filter_ms_max"] = round(max(updated), 1)
+        figures["filter_painted_ms_median"] = round(statistics.median(painted), 1)
+        figures["filter_painted_ms_max"] = round(max(painted), 1)
         browser.close()
     return figures

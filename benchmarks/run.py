@@ -149,7 +149,9 @@ def main() -> None:
             f"  first search: {result['first_search_kb']} kB"
             f" (plain Material: {result['plain_first_search_kb']} kB);"
             f" lessons page {result['lessons_page_mb']} MB ({result['lessons_page_gzip_mb']} MB gzip);"
-            f" filter change {result['filter_ms_median']} ms median, {result['filter_ms_max']} ms max"
+            f" filter change: list updated in {result['filter_ms_median']} ms median,"
+            f" {result['filter_ms_max']} ms max; painted {result['filter_painted_ms_median']} ms median,"
+            f" {result['filter_painted_ms_max']} ms max"
         )
     if len(results) >= 2:
         first, last = results[0], results[-1]

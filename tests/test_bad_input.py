@@ -16,6 +16,7 @@ import pytest
 import yaml
 from casebook.cli import main
 from casebook.problems import Problem
+from casebook.schema import case_schema
 from casebook.validate import read_case
 from casebook.vocabulary import load_vocabulary
 from conftest import Project
@@ -124,25 +125,7 @@ def test_build_fails_with_every_message_and_no_traceback(project: Project):
 
 # --- property tests: whatever the front matter holds, problems and never an exception ----------
 
-FIELDS = [
-    "title",
-    "summary",
-    "organisation",
-    "country",
-    "partners",
-    "partnership_types",
-    "challenges",
-    "status",
-    "period",
-    "identified_via",
-    "support",
-    "meeting_forums",
-    "lessons",
-    "sources",
-    "last_reviewed",
-    "visibility",
-    "personal_data_reviewed",
-]
+FIELDS = list(case_schema(load_vocabulary())["properties"])  # every field a case may have
 NESTED_FIELDS = ["name", "sector", "text", "stage", "start", "end", "url", "challenge"]
 SLUGS = sorted({slug for group in VOCAB.groups.values() for slug in group.slugs})
 VALID = {

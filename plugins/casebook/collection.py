@@ -8,24 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Case
-from .problems import Problem
+from .problems import Problem, ReportsProblems
 from .validate import read_case, slug_for
 from .vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
-class Collection:
+class Collection(ReportsProblems):
     cases: tuple[Case, ...]  # every valid case, internal ones included, by slug
     problems: tuple[Problem, ...]  # errors and warnings, sorted by file and line
     skipped: tuple[str, ...]  # files left out on purpose: templates (_*.md), README.md, dotfiles
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "warning")
 
     def edition(self, include_internal: bool) -> tuple[Case, ...]:
         """The cases a build publishes: public ones, or all of them for the internal edition."""
@@ -42,7 +34,7 @@ def is_skipped(name: str) -> bool:
 def load_folder(folder: Path, vocabulary: Vocabulary, base: Path | None = None) -> Collection:
     """Read every entry of `folder`; paths in messages are relative to `base` (default: as given)."""
     if not folder.is_dir():
-        problem = Problem(_shown(folder, base), 1, "folder", "the cases folder does not exist")
+        problem = Problem(shown_path(folder, base), 1, "folder", "the cases folder does not exist")
         return Collection((), (problem,), ())
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
     return load_paths([Path(e.path) for e in entries], vocabulary, base)
@@ -54,7 +46,7 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
     skipped: list[str] = []
     slugs: dict[str, list[str]] = defaultdict(list)
     for path in paths:
-        shown = _shown(path, base)
+        shown = shown_path(path, base)
         name = path.name
         if is_skipped(name):
             skipped.append(shown)
@@ -97,7 +89,7 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
     )
 
 
-def _shown(path: Path, base: Path | None) -> str:
+def shown_path(path: Path, base: Path | None) -> str:
     """The path as the contributor gave it, or relative to `base` (the project, for the build)."""
     if base is None:
         return path.as_posix()

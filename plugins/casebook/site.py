@@ -12,7 +12,7 @@ from .collection import Collection, load_folder
 from .explorer import explorer_data
 from .exports import cases_csv, cases_json, lessons_json
 from .index import Index, build_index
-from .problems import Problem
+from .problems import Problem, ReportsProblems
 from .publications import EPOCH, feed_entries, last_commit_dates
 from .render import Renderer, SiteOptions
 from .schema import schema_json
@@ -31,7 +31,7 @@ class SiteSettings:
 
 
 @dataclass(frozen=True)
-class SiteFiles:
+class SiteFiles(ReportsProblems):
     collection: Collection
     survey: Survey
     index: Index
@@ -46,14 +46,6 @@ class SiteFiles:
     @property
     def problems(self) -> tuple[Problem, ...]:
         return tuple(sorted(self.collection.problems + self.survey.problems))
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "warning")
 
     @property
     def case_pages(self) -> dict[str, str]:

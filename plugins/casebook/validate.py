@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from .countries import country_problem
 from .model import Case, Lesson, Partner, Source
 from .privacy import personal_data_problems
-from .problems import CaseFileError, Problem, did_you_mean
+from .problems import CaseFileError, Problem, describe, did_you_mean
 from .schema import case_schema
 from .vocabulary import Vocabulary
 from .yamlfile import Document, Path, dotted, parse_yaml, split_front_matter
@@ -86,11 +86,11 @@ def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | Non
             )
         )
     try:
-        source = _decode(raw)
+        source = decode(raw)
         parts = split_front_matter(source)
         document = parse_yaml(parts.front_matter, first_line=2)
         if not isinstance(document.data, dict):
-            found = "" if document.data is None else f", found {_describe(document.data)}"
+            found = "" if document.data is None else f", found {describe(document.data)}"
             message = f"expected fields such as 'title: ...' between the '---' lines{found}"
             raise CaseFileError(1, "front matter", message)
     except CaseFileError as exc:
@@ -106,7 +106,7 @@ def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | Non
     return _build(slug, path, data, parts.body, parts.body_line), problems
 
 
-def _decode(raw: bytes) -> str:
+def decode(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise CaseFileError(1, "file", f"the file is over {MAX_FILE_BYTES // 1000} kB; shorten it")
     try:
@@ -211,7 +211,7 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
 
 def _type_message(value: Any, expected: str, where: Path, schema: dict[str, Any]) -> str:
     field = where[-1] if where and isinstance(where[-1], str) else "value"
-    got = _describe(value)
+    got = describe(value)
     items = schema.get("items", {})
     if expected == "array" and items.get("type") == "object":
         fields = " and ".join(f"{name}:" for name in items.get("required", []))
@@ -229,20 +229,6 @@ def _type_message(value: Any, expected: str, where: Path, schema: dict[str, Any]
     if "enum" in schema:
         return f"expected one term, got {got}; one of: {', '.join(schema['enum'])}"
     return f"expected {_TYPE_NAMES.get(expected, expected)}, got {got}"
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of fields"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"'{value}'"
 
 
 def _pattern_message(value: str, where: Path) -> str | None:

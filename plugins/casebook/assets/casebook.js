@@ -177,8 +177,9 @@
         list.replaceChildren();
         drawMore();
       } else {
+        var shown = new Set(visible);
         items.forEach(function (item) {
-          item.el.hidden = visible.indexOf(item) === -1;
+          item.el.hidden = !shown.has(item);
         });
       }
     }
@@ -189,6 +190,7 @@
         return state[facet].length > 0;
       });
       var counts = {};
+      facets.forEach(function (facet) { counts[facet] = {}; });
       var visible = [];
       items.forEach(function (item) {
         var textOk = words.every(function (word) {
@@ -204,15 +206,16 @@
         if (failed === null || failed.length > 1) return;
         facets.forEach(function (facet) {
           if (failed.length === 1 && failed[0] !== facet) return;
+          var tally = counts[facet];
           item.values[facet].forEach(function (value) {
-            var key = facet + "=" + value;
-            counts[key] = (counts[key] || 0) + 1;
+            tally[value] = (tally[value] || 0) + 1;
           });
         });
       });
       show(visible);
       Object.keys(counters).forEach(function (key) {
-        counters[key].textContent = counts[key] || 0;
+        var pair = key.split("=");
+        counters[key].textContent = counts[pair[0]][pair[1]] || 0;
       });
       var filtered = active.length > 0 || words.length > 0;
       if (status) {

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..collection import _shown as shown_path  # the same relative paths as case messages
-from ..problems import CaseFileError, Problem, Severity, did_you_mean
-from ..validate import _decode as decode  # size, UTF-8 and NUL checks shared with case files
+from ..collection import shown_path  # the same relative paths as case messages
+from ..problems import CaseFileError, Problem, Severity, describe, did_you_mean
+from ..validate import decode  # size, UTF-8 and NUL checks shared with case files
 from ..yamlfile import Document, Path, dotted, parse_yaml
 
 __all__ = ["FieldChecker", "Path", "decode", "describe", "read_yaml", "shown_path"]
@@ -35,21 +35,6 @@ def read_yaml(raw: bytes) -> Document:
         # parse_yaml names the block it reads 'front matter'; here it is the whole file.
         field = "file" if exc.field == "front matter" else exc.field
         raise CaseFileError(exc.line, field, exc.message) from None
-
-
-def describe(value: Any) -> str:
-    """A value as a message shows it: 'x', a list, the number 3, nothing."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of fields"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"'{value}'"
 
 
 class FieldChecker:
