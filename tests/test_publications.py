@@ -123,3 +123,13 @@ def test_pdf_holds_the_lessons_and_no_internal_one(built: Project, monkeypatch: 
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(built.root / "guidelines.pdf").pages)
     assert "Ask for the least data that answers the question." in " ".join(text.split())
     assert "Secret lesson." not in text
+
+
+def test_feed_escapes_contributor_text(project: Project):
+    project.add("x.md", case_text(title='"Data & <b>trust</b>"', summary='"Summary with <script>x</script>"'))
+    assert project.build("--strict").returncode == 0
+    raw = (project.site / "feed.xml").read_text()
+    assert "<b>" not in raw and "<script>" not in raw
+    entry = ET.parse(project.site / "feed.xml").getroot().find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "Data & <b>trust</b>"
+    assert entry.findtext(f"{ATOM}summary") == "Summary with <script>x</script>"
