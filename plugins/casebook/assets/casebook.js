@@ -328,7 +328,14 @@
     var script = document.createElement("script");
     script.src = bundle + "pagefind-ui.js";
     script.onload = function () {
-      var ui = new window.PagefindUI({ element: "#cb-search", bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false });
+      var ui = new window.PagefindUI({
+        element: "#cb-search",
+        bundlePath: bundle,
+        baseUrl: new URL(bundle + "../", window.location.href).pathname, // the site may live in a subfolder
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false
+      });
       // Pagefind's input is named by a placeholder only (axe: label-title-only).
       var input = box.querySelector("input");
       if (input) input.setAttribute("aria-label", "Search the case studies");
