@@ -1,10 +1,12 @@
 """The MkDocs plugin: a thin layer of build events over the Casebook core.
 
-- on_config: where the cases are, which edition to build;
-- on_files: read and check the cases (fail the build on any error), add the generated pages;
+- on_config: where the cases are, which edition to build, the plugin's stylesheet and script;
+- on_files: read and check the cases (fail the build on any error), add the generated files;
 - on_page_markdown: fill `<!-- casebook:NAME -->` markers in hand-written pages;
-- on_page_content: sanitise case pages, the only generated pages with contributor Markdown;
-- on_serve: rebuild when a case changes (cases/ lies outside docs/).
+- on_pre_page: date each page from the cases, not the clock (sitemap, reproducible builds);
+- on_page_content: sanitise case bodies, then put back the generated HTML parts;
+- on_post_build: index the written site with Pagefind;
+- on_serve: rebuild when a case or a survey response changes (they lie outside docs/).
 """
 
 from __future__ import annotations
