@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 
 from .problems import Problem
-from .yamlfile import Document, dotted
+from .textscan import text_warnings
+from .yamlfile import Document, Path
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE_INTERNATIONAL = re.compile(r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,}")
@@ -34,16 +35,17 @@ def personal_data_problems(
         return
     if source is not None and not any(_findings(source)):
         return
-    # An address in a source's URL is a mailing list or archive, not a contact.
-    values = [(where, text) for where, text in document.texts.items() if where[-1:] != ("url",)]
-    if any(_findings("\n".join(text for _, text in values))):  # one search, then value by value
-        for where, text in values:
-            for kind, match, _ in _findings(text):
-                message = f"{kind} '{match}': {HINT}"
-                yield Problem(path, document.line_of(where), dotted(where), message, "warning")
-    for kind, match, start in _findings(body):
-        line = body_line + body.count("\n", 0, start)
-        yield Problem(path, line, "body", f"{kind} '{match}': {HINT}", "warning")
+    yield from text_warnings(path, document, body, body_line, _messages, skip=_is_url)
+
+
+def _is_url(where: Path) -> bool:
+    """An address in a source's URL is a mailing list or archive, not a contact."""
+    return where[-1:] == ("url",)
+
+
+def _messages(text: str) -> Iterator[tuple[str, int]]:
+    for kind, match, start in _findings(text):
+        yield f"{kind} '{match}': {HINT}", start
 
 
 def _findings(text: str) -> Iterator[tuple[str, str, int]]:

@@ -19,6 +19,7 @@ from .model import Case, Lesson, Partner, Source
 from .privacy import personal_data_problems
 from .problems import CaseFileError, Problem, describe, did_you_mean
 from .schema import case_schema
+from .textscan import text_warnings
 from .vocabulary import Vocabulary
 from .yamlfile import Document, Path, dotted, parse_yaml, split_front_matter
 
@@ -100,7 +101,7 @@ def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | Non
     problems += _semantic_problems(path, data, document)
     problems += personal_data_problems(path, document, parts.body, parts.body_line, source)
     if "Replace " in source:  # the placeholders' first word: cheaper than the pattern
-        problems += _placeholder_problems(path, document, parts.body, parts.body_line)
+        problems += text_warnings(path, document, parts.body, parts.body_line, _placeholders)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return _build(slug, path, data, parts.body, parts.body_line), problems
@@ -248,14 +249,9 @@ def _pattern_message(value: str, where: Path) -> str | None:
 PLACEHOLDER = re.compile(r"\bReplace (?:with\b|this text\.)")
 
 
-def _placeholder_problems(path: str, doc: Document, body: str, body_line: int) -> Iterator[Problem]:
-    message = "still holds the template's placeholder text: replace it"
-    for value_path, text in doc.texts.items():
-        if PLACEHOLDER.search(text):
-            yield Problem(path, doc.line_of(value_path), dotted(value_path), message, "warning")
-    for offset, line in enumerate(body.split("\n")):
-        if PLACEHOLDER.search(line):
-            yield Problem(path, body_line + offset, "body", message, "warning")
+def _placeholders(text: str) -> Iterator[tuple[str, int]]:
+    for match in PLACEHOLDER.finditer(text):
+        yield "still holds the template's placeholder text: replace it", match.start()
 
 
 def _semantic_problems(path: str, data: dict[str, Any], doc: Document) -> Iterator[Problem]:
