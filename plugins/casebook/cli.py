@@ -39,7 +39,7 @@ from .validate import FILE_SLUG, read_case, slug_for
 from .vocabulary import Vocabulary, load_vocabulary
 from .words import counted
 
-DEFAULT_SCHEMA_URL = "/schema/case.schema.json"
+SCHEMA_PATH = "/schema/case.schema.json"
 
 
 class UsageProblem(Exception):
@@ -70,8 +70,8 @@ def check(paths: list[str], cases_dir: str) -> int:
     return 1 if errors else 0
 
 
-def schema_url(config_file: Path) -> str:
-    """The published schema's address, from `site_url` in mkdocs.yml."""
+def site_url(config_file: Path) -> str:
+    """`site_url` from mkdocs.yml, without its final slash; '' when it is not set."""
 
     class Lenient(yaml.SafeLoader):
         pass
@@ -80,9 +80,14 @@ def schema_url(config_file: Path) -> str:
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Lenient)
     except (OSError, yaml.YAMLError):
-        return DEFAULT_SCHEMA_URL
-    site = (config or {}).get("site_url") if isinstance(config, dict) else None
-    return f"{site.rstrip('/')}{DEFAULT_SCHEMA_URL}" if isinstance(site, str) and site else DEFAULT_SCHEMA_URL
+        return ""
+    site = config.get("site_url") if isinstance(config, dict) else None
+    return site.rstrip("/") if isinstance(site, str) else ""
+
+
+def schema_url(config_file: Path) -> str:
+    """The published schema's address (site-relative when mkdocs.yml names no site_url)."""
+    return site_url(config_file) + SCHEMA_PATH
 
 
 def _terms(values: list[str], vocabulary: Vocabulary, group: str, option: str) -> tuple[list[str], list[str]]:
@@ -271,10 +276,10 @@ def pdf(args: argparse.Namespace) -> int:
         print(problem)
     if collection.errors:
         raise UsageProblem("fix the problems above first: an invalid case is never published")
-    site_url = schema_url(Path(args.config)).removesuffix(DEFAULT_SCHEMA_URL)
+    site = site_url(Path(args.config))
     index = build_index(collection.edition(include_internal=False), vocabulary)
-    document = Renderer(index, vocabulary).guidelines_document(site_url)
-    HTML(string=document, base_url=site_url or None).write_pdf(args.output)
+    document = Renderer(index, vocabulary).guidelines_document(site)
+    HTML(string=document, base_url=site or None).write_pdf(args.output)
     lessons, cases = counted(len(index.lessons), "lesson"), counted(len(index.cases), "case")
     print(f"Wrote {args.output}: {lessons} from {cases}")
     return 0
