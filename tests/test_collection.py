@@ -1,7 +1,9 @@
 """A folder of cases: every file is published, deliberately skipped or reported."""
 
+import sys
 from pathlib import Path
 
+from casebook import collection, later
 from casebook.collection import load_folder
 from casebook.vocabulary import load_vocabulary
 from conftest import case_text
@@ -48,3 +50,16 @@ def test_internal_cases_are_left_out_of_the_public_edition(tmp_path: Path):
     collection = load_folder(tmp_path, VOCAB, base=tmp_path)
     assert [c.slug for c in collection.edition(include_internal=False)] == ["public"]
     assert [c.slug for c in collection.edition(include_internal=True)] == ["public", "secret"]
+
+
+def test_a_large_folder_read_by_two_processes_gives_what_one_process_gives(tmp_path: Path, monkeypatch):
+    for n in range(12):
+        country = "XX" if n % 5 else "NO"
+        (tmp_path / f"case-{n:02d}.md").write_text(case_text(title=f"Case {n}", country=country))
+    (tmp_path / "case-99.md").write_bytes(b"\xff\xfe not text")
+    serial = load_folder(tmp_path, VOCAB, base=tmp_path)
+    monkeypatch.setattr(collection, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(later, "can_fork", lambda: sys.platform.startswith("linux"))
+    parallel = load_folder(tmp_path, VOCAB, base=tmp_path)
+    assert parallel == serial
+    assert len(serial.cases) == 3 and len(serial.errors) == 10

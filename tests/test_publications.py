@@ -10,6 +10,11 @@ import xml.etree.ElementTree as ET
 import pypdf
 import pytest
 from casebook.cli import main
+from casebook.collection import load_folder
+from casebook.index import build_index
+from casebook.publications import feed_entries
+from casebook.render import FEED_LIMIT, Renderer
+from casebook.vocabulary import load_vocabulary
 from conftest import Project, case_text, case_yaml
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -133,3 +138,15 @@ def test_feed_escapes_contributor_text(project: Project):
     entry = ET.parse(project.site / "feed.xml").getroot().find(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}title") == "Data & <b>trust</b>"
     assert entry.findtext(f"{ATOM}summary") == "Summary with <script>x</script>"
+
+
+
+def test_feed_holds_the_newest_cases_only(tmp_path):
+    for day in range(1, FEED_LIMIT + 6):
+        reviewed = f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}"
+        (tmp_path / f"case-{day:02d}.md").write_text(case_text(title=f"Case {day}", reviewed=reviewed))
+    vocabulary = load_vocabulary()
+    index = build_index(load_folder(tmp_path, vocabulary).cases, vocabulary)
+    feed = Renderer(index, vocabulary).feed(feed_entries(index, {}), "https://casebook.example.org/")
+    titles = [entry.findtext(f"{ATOM}title") for entry in ET.fromstring(feed).findall(f"{ATOM}entry")]
+    assert titles == [f"Case {day}" for day in range(FEED_LIMIT + 5, 5, -1)]

@@ -7,10 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .later import Later, LaterError
 from .model import Case
 from .problems import Problem, ReportsProblems
 from .validate import read_case, slug_for
 from .vocabulary import Vocabulary
+
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 400
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
     problems: list[Problem] = []
     skipped: list[str] = []
     slugs: dict[str, list[str]] = defaultdict(list)
+    to_read: list[tuple[str, Path]] = []
     for path in paths:
         shown = shown_path(path, base)
         name = path.name
@@ -63,12 +68,8 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
             )
             continue
         slugs[slug_for(name)].append(shown)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(shown, 1, "file", f"cannot be read: {exc.strerror}"))
-            continue
-        case, found = read_case(shown, raw, vocabulary)
+        to_read.append((shown, path))
+    for case, found in _read_all(to_read, vocabulary):
         problems.extend(found)
         if case is not None:
             cases.append(case)
@@ -87,6 +88,33 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
         problems=tuple(sorted(problems)),
         skipped=tuple(skipped),
     )
+
+
+def _read_all(
+    files: list[tuple[str, Path]], vocabulary: Vocabulary
+) -> list[tuple[Case | None, tuple[Problem, ...]]]:
+    """Read and check each file; from PARALLEL_FROM files on, about half of them in a forked
+    process (see later.py): reading is most of `casebook check` and of a build's start."""
+    if len(files) < PARALLEL_FROM:
+        return [_read_one(shown, path, vocabulary) for shown, path in files]
+    # The worker also pickles its half back, so it takes a little less than half.
+    split = len(files) * 11 // 20
+    first, second = files[:split], files[split:]
+    worker = Later(lambda: [("second", [_read_one(shown, path, vocabulary) for shown, path in second])])
+    read = [_read_one(shown, path, vocabulary) for shown, path in first]
+    try:
+        return read + worker.get("second")
+    except LaterError:  # the worker died (out of memory, say): read its half here
+        return read + [_read_one(shown, path, vocabulary) for shown, path in second]
+
+
+def _read_one(shown: str, path: Path, vocabulary: Vocabulary) -> tuple[Case | None, tuple[Problem, ...]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, (Problem(shown, 1, "file", f"cannot be read: {exc.strerror}"),)
+    case, found = read_case(shown, raw, vocabulary)
+    return case, tuple(found)
 
 
 def shown_path(path: Path, base: Path | None) -> str:

@@ -7,8 +7,9 @@ empty ones included, so a gap in knowledge shows as an empty list rather than a 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from .countries import country_name
 from .model import Case, Lesson
@@ -30,8 +31,14 @@ class Index:
     lessons_by_type: dict[str, tuple[Lesson, ...]]  # by the lesson's effective types
     lessons_by_challenge: dict[str, tuple[Lesson, ...]]
     lesson_matrix: dict[tuple[str, str], tuple[Lesson, ...]]  # (type, challenge) -> lessons
-    related: dict[str, tuple[Case, ...]]
     newest: tuple[Case, ...]
+    tags: tuple[str, ...]  # every type, then every challenge: what related cases share
+
+    @cached_property
+    def related(self) -> RelatedCases:
+        """Each case's related cases. Only the case pages need them, and the build makes
+        those in another process (see site.py): worked out there, case by case."""
+        return RelatedCases(self.cases, self.tags)
 
     def case_of(self, lesson: Lesson) -> Case:
         return self.by_slug[lesson.case_slug]
@@ -66,10 +73,10 @@ def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
             for t in types
             for ch in challenges
         },
-        related=_related(ordered, vocabulary),
         newest=tuple(
             sorted(ordered, key=lambda c: (c.last_reviewed or "", c.slug), reverse=True)[:NEWEST_LIMIT]
         ),
+        tags=tuple(types + challenges),
     )
 
 
@@ -81,38 +88,57 @@ def _group(items, keys, tags_of) -> dict:
     return {key: tuple(values) for key, values in groups.items()}
 
 
-def _related(cases: tuple[Case, ...], vocabulary: Vocabulary) -> dict[str, tuple[Case, ...]]:
-    """Cases sharing the most types and challenges, best first, then by title.
+class RelatedCases(Mapping[str, tuple[Case, ...]]):
+    """slug -> the cases sharing the most types and challenges with it, best first, then by
+    title; worked out for each case when first asked for.
 
     Scoring every pair of cases is quadratic; cases with the same tags score alike, so pairs
     of distinct tag sets are scored instead, each set a bit mask (types, then challenges)
-    whose shared tags are counted with one AND.
+    whose shared tags are counted with one AND. A tag set is ranked against the others when
+    a case with that set is first asked for, so the first case page does not wait for all.
     """
-    bits = {slug: 1 << i for i, slug in enumerate(vocabulary.types.slugs + vocabulary.challenges.slugs)}
 
-    def mask(case: Case) -> int:
-        return sum(bits[slug] for slug in case.partnership_types + case.challenges)
+    def __init__(self, cases: tuple[Case, ...], tags: tuple[str, ...]) -> None:
+        self._bits = {slug: 1 << i for i, slug in enumerate(tags)}
+        self._by_slug = {case.slug: case for case in cases}
+        self._by_tags: dict[int, list[Case]] = defaultdict(list)
+        for case in cases:
+            self._by_tags[self._mask(case)].append(case)
+        self._ranked: dict[int, list[tuple[int, int]]] = {}
+        self._related: dict[str, tuple[Case, ...]] = {}
 
-    by_tags: dict[int, list[Case]] = defaultdict(list)
-    for case in cases:
-        by_tags[mask(case)].append(case)
-    ranked: dict[int, list[tuple[int, int]]] = {}
-    most = len(bits)
-    for tags in by_tags:
-        # Bucket by score instead of sorting: a bucket keeps the tag sets' title order.
-        buckets: list[list[int]] = [[] for _ in range(most + 1)]
-        for other in by_tags:
-            buckets[(tags & other).bit_count()].append(other)
-        ranked[tags] = [(score, other) for score in range(most, 0, -1) for other in buckets[score]]
-    related: dict[str, tuple[Case, ...]] = {}
-    for case in cases:
+    def __getitem__(self, slug: str) -> tuple[Case, ...]:
+        if slug not in self._related:
+            self._related[slug] = self._find(self._by_slug[slug])
+        return self._related[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_slug)
+
+    def __len__(self) -> int:
+        return len(self._by_slug)
+
+    def _mask(self, case: Case) -> int:
+        return sum(self._bits[slug] for slug in case.partnership_types + case.challenges)
+
+    def _rank(self, tags: int) -> list[tuple[int, int]]:
+        """The other tag sets by shared tags, most first; bucketed by score instead of
+        sorted, so each bucket keeps the tag sets' title order."""
+        if tags not in self._ranked:
+            buckets: list[list[int]] = [[] for _ in range(len(self._bits) + 1)]
+            for other in self._by_tags:
+                buckets[(tags & other).bit_count()].append(other)
+            most = len(self._bits)
+            self._ranked[tags] = [(score, other) for score in range(most, 0, -1) for other in buckets[score]]
+        return self._ranked[tags]
+
+    def _find(self, case: Case) -> tuple[Case, ...]:
         candidates: list[tuple[int, tuple[str, str], Case]] = []
-        for score, other in ranked[mask(case)]:
+        for score, other in self._rank(self._mask(case)):
             # Stop once enough cases are found and the score drops: ties are all kept.
             if len(candidates) >= RELATED_LIMIT and -score > candidates[-1][0]:
                 break
-            group = by_tags[other][: RELATED_LIMIT + 1]
+            group = self._by_tags[other][: RELATED_LIMIT + 1]
             candidates.extend((-score, _title_key(c), c) for c in group if c.slug != case.slug)
         candidates.sort(key=lambda item: item[:2])
-        related[case.slug] = tuple(item[2] for item in candidates[:RELATED_LIMIT])
-    return related
+        return tuple(item[2] for item in candidates[:RELATED_LIMIT])

@@ -4,8 +4,11 @@
 - on_files: read and check the cases (fail the build on any error), add the generated files;
 - on_page_markdown: fill `<!-- casebook:NAME -->` markers in hand-written pages;
 - on_pre_page: date each page from the cases, not the clock (sitemap, reproducible builds);
-- on_page_content: sanitise case bodies, then put back the generated HTML parts;
-- on_post_build: index the written site with Pagefind;
+- on_page_content: sanitise case bodies, put back the generated HTML parts, and give the
+  page's content to the search index (Pagefind indexes while MkDocs renders);
+- on_post_page: take the theme's indentation out of each page (an eighth of the site);
+- on_env: all pages are rendered: Pagefind writes its index while MkDocs writes the pages;
+- on_post_build: wait for the search index; on_build_error: stop Pagefind;
 - on_serve: rebuild when a case or a survey response changes (they lie outside docs/).
 """
 
@@ -14,8 +17,8 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-import subprocess
-import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
@@ -29,15 +32,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .explorer import SERVER_LIMIT
+from .later import LaterError
+from .minify import strip_indentation
 from .model import Case
 from .render import SNIPPETS, SiteOptions
 from .sanitize import sanitize
+from .searchindex import SearchIndex, SearchIndexError
 from .site import SiteFiles, SiteSettings, build_site
 from .words import counted
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 ASSETS = "assets/casebook"
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
+# Not a page's own text: permalinks, and the related cases (other cases' summaries).
+NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
 
 
 class CasebookConfig(base.Config):
@@ -54,6 +62,14 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def __init__(self) -> None:
         self.site: SiteFiles | None = None
         self.case_sources: dict[str, str] = {}
+        self.search: SearchIndex | None = None
+        self.waiting: dict[str, File] = {}  # generated files whose content is being made
+        self.dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A dirty build renders only changed pages: the search index from the last full
+        # build is kept rather than replaced by one that holds only those pages.
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -88,7 +104,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 f"casebook: {counted(len(self.site.errors), 'problem')} "
                 "(listed above as file:line: field: message); fix them, or run 'casebook check'"
             )
-        generated = {**self.site.pages, **self.site.assets, **_package_assets()}
+        # Listed in the order MkDocs reads them: the case pages, then the listing pages. Their
+        # content is being made meanwhile (SiteFiles.later) and is filled in as MkDocs
+        # reaches each one (on_pre_page; the open-data files in on_env, before the copy).
+        later = dict.fromkeys(self.site.later_paths, "")
+        generated = {**later, **self.site.pages, **_package_assets()}
         for src_uri in generated:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -96,11 +116,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                     f"casebook: docs/{src_uri} is in the way of a page Casebook generates; move or rename it"
                 )
         self.case_sources = self.site.case_pages
+        self.waiting = {}
         for src_uri, content in generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri in self.case_sources:
                 file.edit_uri = self._repo_path(self.case_sources[src_uri], config)
+            if src_uri in later:
+                self.waiting[src_uri] = file
             files.append(file)
+        self._start_search(config)
         log.info(
             "casebook: %d cases, %d lessons (%s edition)",
             len(self.site.index.cases),
@@ -129,6 +153,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return MARKER.sub(fill, markdown)
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if page.file.src_uri in self.waiting:
+            self._fill(page.file.src_uri)
         if self.site is not None:
             page.update_date = self.site.dates.get(page.file.src_uri, self.site.newest_date)
         return page
@@ -138,23 +164,67 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             return html
         if page.file.src_uri in self.case_sources:
             html = sanitize(html)  # the body is contributor Markdown; the blocks are escaped already
-        return self.site.renderer.expand(page.file.src_uri, html)
+        html = self.site.renderer.expand(page.file.src_uri, html)
+        # Listing pages (search: exclude) repeat the cases: a search finds each case once.
+        if self.search is not None and not (page.meta.get("search") or {}).get("exclude"):
+            with self._search_errors():
+                self.search.add("/" + page.url, page.title or "", html)
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return strip_indentation(output)
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        for src_uri in list(self.waiting):  # the open-data files: copied next
+            self._fill(src_uri)
+        if self.search is not None:
+            with self._search_errors():
+                self.search.write(Path(config.site_dir) / "pagefind")
+        return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Index the built site with Pagefind: a first search downloads kilobytes, not the
-        whole index (Material's search index is 36 MB at 5,000 cases; see README).
+        if self.search is not None:
+            search, self.search = self.search, None
+            with self._search_errors():
+                search.wait()
 
-        Pagefind's filters are not used: their index files differ from one run to the next
-        (Pagefind 1.5), and builds must be byte-identical. The lessons explorer filters."""
-        if self.site is None:
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.site is not None and self.site.later is not None:
+            self.site.later.cancel()
+        self.waiting = {}
+        if self.search is not None:
+            self.search.close()
+            self.search = None
+
+    def _fill(self, src_uri: str) -> None:
+        assert self.site is not None
+        try:
+            self.waiting.pop(src_uri).content_string = self.site.made(src_uri)
+        except LaterError as error:
+            log.debug("%s", error)
+            last = str(error).strip().splitlines()[-1:] or ["no message"]
+            raise PluginError(f"casebook: {src_uri} could not be made: {last[0]}") from None
+
+    def _start_search(self, config: MkDocsConfig) -> None:
+        """Pagefind's index, which a first search downloads in small parts (Material's search
+        index is 23 MB at 5,000 cases; see README). Pagefind's filters are not used: their
+        index files differ from one run to the next (Pagefind 1.5), and builds must be
+        byte-identical. The lessons explorer filters."""
+        if self.search is not None:
+            self.search.close()
+        self.search = None
+        if self.dirty:
+            log.info("casebook: dirty build: the search index is not rebuilt")
             return
-        # Permalinks and the related cases (other cases' summaries) are not this page's text.
-        ignored = ".headerlink, #related-cases, .cb-related"
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind"]
-        command += ["--exclude-selectors", ignored]
-        result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise PluginError(f"casebook: Pagefind could not index the site: {result.stderr.strip()}")
+        with self._search_errors():
+            self.search = SearchIndex(NOT_SEARCHED, config.theme.get("language") or "en")
+
+    @contextmanager
+    def _search_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except SearchIndexError as error:
+            raise PluginError(f"casebook: Pagefind could not index the site: {error}") from None
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.cases_dir))

@@ -17,7 +17,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -35,8 +35,17 @@ from .words import counted
 # A type or challenge page shows this many lessons a group, then links to the explorer:
 # the page stays light at 5,000 cases, the explorer holds them all.
 LESSONS_PER_GROUP = 10
+# A feed reader fetches the feed again and again: it holds the newest cases, as feeds do
+# (one entry a case came to 4 MB at 5,000 cases). The open data holds them all.
+FEED_LIMIT = 50
 # Where each vocabulary group's term pages live (contract: URLs).
 TERM_PAGES = {"partnership_types": "types", "challenges": "challenges"}
+
+
+class PageJob(NamedTuple):
+    src: str  # the page's source path, e.g. 'types/index.md'
+    template: str
+    context: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -165,18 +174,21 @@ class Renderer:
             return page_html
         return self._placeholder.sub(lambda m: blocks[int(m.group(1))], page_html)
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page: source path -> Markdown, in a stable order."""
+    def case_jobs(self) -> list[PageJob]:
+        """One page a case, in the index's order."""
+        return [PageJob(f"cases/{case.slug}.md", "case.md.j2", {"case": case}) for case in self.index.cases]
+
+    def listing_jobs(self) -> list[PageJob]:
+        """The pages that list and count the cases, and the search page: their paths are
+        known at once; their Markdown may be made in another process (see site.py)."""
         v, ix = self.vocabulary, self.index
-        out: dict[str, str] = {}
+        jobs: list[PageJob] = []
 
         def add(src: str, template: str, **context: Any) -> None:
-            out[src] = self.render(template, src, **context)
+            jobs.append(PageJob(src, template, context))
 
         case_facets = build_facets(map(case_values, ix.cases), CASE_FACETS, ix, v)
         add("cases/index.md", "cases_index.md.j2", cases=ix.cases, facets=case_facets)
-        for case in ix.cases:
-            add(f"cases/{case.slug}.md", "case.md.j2", case=case, related=ix.related[case.slug])
         for group, other, folder in (
             ("partnership_types", "challenges", "types"),
             ("challenges", "partnership_types", "challenges"),
@@ -204,19 +216,17 @@ class Renderer:
         add("stats/index.md", "stats.md.j2", charts_data=statistics_charts(ix, v))
         add("data/index.md", "data.md.j2", dictionary=dictionary_rows(case_schema(v)))
         lesson_facets = build_facets((lesson_values(x, ix) for x in ix.lessons), LESSON_FACETS, ix, v)
-        add(
-            "lessons/index.md",
-            "lessons.md.j2",
-            facets=lesson_facets,
-            server_limit=self.options.lessons_listed,
-        )
-        return out
+        listed = self.options.lessons_listed
+        add("lessons/index.md", "lessons.md.j2", facets=lesson_facets, server_limit=listed)
+        return jobs
 
     def feed(self, entries: tuple[FeedEntry, ...], site_url: str) -> str:
-        """The Atom feed (XML: autoescaping serves it as well as HTML)."""
+        """The Atom feed of the newest FEED_LIMIT cases (XML: autoescaping serves it as well
+        as HTML)."""
         base = site_url.rstrip("/") + "/" if site_url else ""
         self._here = ""
-        return self.env.get_template("feed.xml.j2").render(here="", entries=entries, site_url=base)
+        newest = entries[:FEED_LIMIT]
+        return self.env.get_template("feed.xml.j2").render(here="", entries=newest, site_url=base)
 
     def guidelines_document(self, site_url: str) -> str:
         """The guidelines as one standalone HTML document, for `casebook pdf`."""

@@ -1,0 +1,64 @@
+"""The Pagefind index, fed page by page while a build runs, against the real Pagefind."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from casebook.searchindex import SearchIndex, SearchIndexError
+
+
+def index_text(folder: Path) -> str:
+    """Every word Pagefind stored for its result excerpts (fragments are gzip-compressed)."""
+    return " ".join(
+        gzip.decompress(path.read_bytes()).decode("utf-8", "ignore") for path in folder.rglob("*.pf_fragment")
+    )
+
+
+def test_pages_given_during_a_build_are_searchable(tmp_path: Path):
+    index = SearchIndex([".headerlink"])
+    page = "<h1>Mobile phone data</h1><p>Mezuro counted phones.</p>"
+    index.add("/cases/mezuro/", "Mobile phone data", page)
+    index.add("/about/", "About", "<p>What the site holds.</p>")
+    index.write(tmp_path / "pagefind")
+    index.wait()
+    text = index_text(tmp_path / "pagefind")
+    assert "Mezuro counted phones" in text
+    assert "/cases/mezuro/" in text
+    assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def test_excluded_parts_of_a_page_are_not_indexed(tmp_path: Path):
+    index = SearchIndex([".cb-related"])
+    index.add("/a/", "A", '<h1>A</h1><p>Own words.</p><ul class="cb-related"><li>Borrowed summary</li></ul>')
+    index.write(tmp_path)
+    index.wait()
+    assert "Own words" in index_text(tmp_path)
+    assert "Borrowed summary" not in index_text(tmp_path)
+
+
+def test_a_page_without_a_heading_is_titled_from_its_title(tmp_path: Path):
+    index = SearchIndex([])
+    index.add("/guide/", "A guide <for> readers", "<p>Text.</p>")
+    index.write(tmp_path)
+    index.wait()
+    assert "A guide <for> readers" in index_text(tmp_path)
+
+
+def test_a_failure_to_write_is_reported_with_pagefinds_reason(tmp_path: Path):
+    (tmp_path / "a-file").write_text("not a folder")
+    index = SearchIndex([])
+    index.add("/a/", "A", "<p>Text.</p>")
+    index.write(tmp_path / "a-file" / "pagefind")
+    with pytest.raises(SearchIndexError, match="Not a directory"):
+        index.wait()
+
+
+def test_waiting_for_an_index_never_asked_for_is_an_error():
+    index = SearchIndex([])
+    try:
+        with pytest.raises(SearchIndexError, match="never asked to be written"):
+            index.wait()
+    finally:
+        index.close()
