@@ -123,6 +123,7 @@ class Renderer:
             lessons_in=self.lessons_in,
             case_row=self.case_row,
             lessons_shown=LESSONS_PER_GROUP,
+            feed_limit=FEED_LIMIT,
             case_values=case_values,
             lesson_values=lambda lesson: lesson_values(lesson, index),
             gaps=sum(1 for cases in index.matrix.values() if not cases),
