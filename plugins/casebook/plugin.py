@@ -1,14 +1,18 @@
 """The MkDocs plugin: a thin layer of build events over the Casebook core.
 
+- on_startup: note a dirty build (the search index of the last full build is kept);
 - on_config: where the cases are, which edition to build, the plugin's stylesheet and script;
-- on_files: read and check the cases (fail the build on any error), add the generated files;
+- on_files: read and check the cases (fail the build on any error), add the generated files,
+  whose content a worker makes meanwhile (see later.py), and start the search index;
 - on_page_markdown: fill `<!-- casebook:NAME -->` markers in hand-written pages;
-- on_pre_page: date each page from the cases, not the clock (sitemap, reproducible builds);
+- on_pre_page: fill in a generated page's content; date each page from the cases, not the
+  clock (sitemap, reproducible builds);
 - on_page_content: sanitise case bodies, put back the generated HTML parts, and give the
   page's content to the search index (Pagefind indexes while MkDocs renders);
 - on_post_page: take the theme's indentation out of each page (an eighth of the site);
-- on_env: all pages are rendered: Pagefind writes its index while MkDocs writes the pages;
-- on_post_build: wait for the search index; on_build_error: stop Pagefind;
+- on_env: all pages are rendered: fill in the open-data files before MkDocs copies them;
+  Pagefind writes its index while MkDocs writes the pages;
+- on_post_build: wait for the search index; on_build_error: stop the worker and Pagefind;
 - on_serve: rebuild when a case or a survey response changes (they lie outside docs/).
 """
 
