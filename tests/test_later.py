@@ -99,8 +99,8 @@ def test_a_worker_that_dies_is_reported_not_waited_for():
 
 
 @needs_fork
-def test_a_cancelled_worker_is_stopped():
+def test_a_closed_worker_is_stopped():
     later = Later(lambda: iter(threading.Event().wait, True))  # never yields
-    later.cancel()
+    later.close()
     with pytest.raises(LaterError):
         later.get("anything")

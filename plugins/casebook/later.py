@@ -73,8 +73,9 @@ class Later(Generic[T]):
             self._next()
         return self._made.pop(key)
 
-    def cancel(self) -> None:
-        """Stop the worker (a failed build): its results are not needed."""
+    def close(self) -> None:
+        """Release the worker: once every result is taken, or on a failed build (then it is
+        stopped: its results are not needed)."""
         if self._process is not None and self._process.is_alive():
             self._process.kill()
         self._finish()

@@ -187,15 +187,14 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._close_worker()
         if self.search is not None:
             search, self.search = self.search, None
             with self._search_errors():
                 search.wait()
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.site is not None and self.site.later is not None:
-            self.site.later.cancel()
-        self.waiting = {}
+        self._close_worker()
         if self.search is not None:
             self.search.close()
             self.search = None
@@ -208,6 +207,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             log.debug("%s", error)
             last = str(error).strip().splitlines()[-1:] or ["no message"]
             raise PluginError(f"casebook: {src_uri} could not be made: {last[0]}") from None
+
+    def _close_worker(self) -> None:
+        if self.site is not None and self.site.later is not None:
+            self.site.later.close()
+        self.waiting = {}
 
     def _start_search(self, config: MkDocsConfig) -> None:
         """Pagefind's index, which a first search downloads in small parts (Material's search

@@ -68,19 +68,22 @@ class SearchIndex:
         self._changed = threading.Condition()
         self._last_id = 0
         threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True).start()
-        config = {"exclude_selectors": exclude_selectors}
-        answer = self._wait_for(self._send({"type": "NewIndex", "config": config}), 60)
-        if "index_id" not in answer:
+        try:
+            config = {"exclude_selectors": exclude_selectors}
+            answer = self._wait_for(self._send({"type": "NewIndex", "config": config}), 60)
+            if "index_id" not in answer:
+                raise SearchIndexError(f"Pagefind could not start an index: {answer.get('message', answer)}")
+        except SearchIndexError:
             self.close()
-            raise SearchIndexError(f"Pagefind could not start an index: {answer.get('message', answer)}")
+            raise
         self._index_id: int = answer["index_id"]
         self._write_id: int | None = None
 
     def add(self, url: str, title: str, content_html: str) -> None:
         """Index one page: its address from the site's root ('/cases/x/') and its content.
 
-        Only the content is sent (what a reader searches), not the theme's navigation around
-        it: Pagefind parses less, and the site's HTML no longer needs Pagefind's markers."""
+        Only the content is sent (what a reader searches), as soon as it is converted and
+        before the theme is drawn around it; the site's pages need no Pagefind markers."""
         heading = "" if "<h1" in content_html else f"<h1>{escape(title)}</h1>"
         document = (
             f'<!DOCTYPE html><html lang="{escape(self.language)}"><head><title>{escape(title)}</title>'
