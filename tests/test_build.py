@@ -3,7 +3,7 @@
 import gzip
 import json
 
-from conftest import REPO, Project, case_text
+from conftest import REPO, Project, case_text, case_yaml
 
 
 def test_valid_collection_builds_strict_with_every_generated_page(project: Project):
@@ -148,3 +148,24 @@ def test_shipped_collection_builds_strict(shipped_site):
     cases = sorted(p.stem for p in (REPO / "cases").glob("*.md") if not p.name.startswith("_"))
     for slug in cases:
         assert (shipped_site / "cases" / slug / "index.html").exists()
+
+
+def test_related_cases_are_listed_by_title_without_their_summaries(project: Project):
+    lesson = [{"text": "Agree early on who sees the data.", "stage": "agreeing"}]
+    project.add("a.md", case_yaml("Alpha", ["co-creation"], ["it-industry"], lesson))
+    project.add("b.md", case_yaml("Beta", ["co-creation"], ["it-industry"], lesson))
+    assert project.build("--strict").returncode == 0
+    page = project.page("cases/a/")
+    related = page[page.index('id="related-cases"') :]
+    assert 'href="../../cases/b/">Beta</a>' in related
+    assert "Summary of Beta." not in page
+
+
+def test_site_ships_neither_materials_search_files_nor_pagefinds_unused_interfaces(project: Project):
+    project.add("a.md", case_text())
+    assert project.build("--strict").returncode == 0
+    assert not (project.site / "assets/javascripts/lunr").exists()
+    assert not list((project.site / "assets/javascripts").rglob("search.*"))
+    assert (project.site / "pagefind/pagefind-ui.js").is_file()  # what the search page loads
+    assert not (project.site / "pagefind/pagefind-component-ui.js").exists()
+    assert not (project.site / "pagefind/pagefind-modular-ui.js").exists()

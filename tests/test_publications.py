@@ -140,7 +140,6 @@ def test_feed_escapes_contributor_text(project: Project):
     assert entry.findtext(f"{ATOM}summary") == "Summary with <script>x</script>"
 
 
-
 def test_feed_holds_the_newest_cases_only(tmp_path):
     for day in range(1, FEED_LIMIT + 6):
         reviewed = f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}"

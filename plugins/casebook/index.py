@@ -44,6 +44,11 @@ class Index:
         return self.by_slug[lesson.case_slug]
 
 
+def most_recent(cases: tuple[Case, ...], limit: int) -> tuple[Case, ...]:
+    """The `limit` most recently reviewed cases, newest first (then by slug: reproducible)."""
+    return tuple(sorted(cases, key=lambda c: (c.last_reviewed or "", c.slug), reverse=True)[:limit])
+
+
 def _title_key(case: Case) -> tuple[str, str]:
     return (case.title.casefold(), case.slug)
 
@@ -73,9 +78,7 @@ def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
             for t in types
             for ch in challenges
         },
-        newest=tuple(
-            sorted(ordered, key=lambda c: (c.last_reviewed or "", c.slug), reverse=True)[:NEWEST_LIMIT]
-        ),
+        newest=most_recent(ordered, NEWEST_LIMIT),
         tags=tuple(types + challenges),
     )
 

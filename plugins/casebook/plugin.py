@@ -48,6 +48,7 @@ from .words import counted
 log = logging.getLogger("mkdocs.plugins.casebook")
 ASSETS = "assets/casebook"
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 # Not a page's own text: permalinks, and the related cases (other cases' summaries).
 NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
 
@@ -119,6 +120,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 raise PluginError(
                     f"casebook: docs/{src_uri} is in the way of a page Casebook generates; move or rename it"
                 )
+        if not any(name in config.plugins for name in ("search", "material/search")):
+            # Search is Pagefind's: Material's search worker and its lunr language files
+            # (1.2 MB) would never be requested.
+            for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_FILES)]:
+                files.remove(file)
         self.case_sources = self.site.case_pages
         self.waiting = {}
         for src_uri, content in generated.items():

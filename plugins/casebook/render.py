@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .countries import country_name
 from .explorer import SERVER_LIMIT
 from .facets import CASE_FACETS, LESSON_FACETS, build_facets, case_values, lesson_values
-from .index import Index
+from .index import Index, most_recent
 from .model import Case
 from .publications import FeedEntry, sources_by_publisher, statistics_charts
 from .schema import case_schema, dictionary_rows
@@ -35,6 +35,9 @@ from .words import counted
 # A type or challenge page shows this many lessons a group, then links to the explorer:
 # the page stays light at 5,000 cases, the explorer holds them all.
 LESSONS_PER_GROUP = 10
+# A type, challenge or country page lists this many cases, the most recently reviewed, and
+# links to the filtered cases listing for all (a type's table was 750 kB at 5,000 cases).
+CASES_SHOWN = 50
 # A feed reader fetches the feed again and again: it holds the newest cases, as feeds do
 # (one entry a case came to 4 MB at 5,000 cases). The open data holds them all.
 FEED_LIMIT = 50
@@ -124,6 +127,7 @@ class Renderer:
             case_row=self.case_row,
             lessons_shown=LESSONS_PER_GROUP,
             feed_limit=FEED_LIMIT,
+            newest_of=lambda cases: cases if len(cases) <= CASES_SHOWN else most_recent(cases, CASES_SHOWN),
             case_values=case_values,
             lesson_values=lambda lesson: lesson_values(lesson, index),
             gaps=sum(1 for cases in index.matrix.values() if not cases),

@@ -26,6 +26,14 @@ from typing import IO, Any
 
 from pagefind.service import get_executable
 
+# Pagefind's alternative interfaces; the search page uses its default one (pagefind-ui).
+UNUSED_BUNDLE_FILES = (
+    "pagefind-component-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-highlight.js",
+)
 # Long enough for Pagefind to write the index of a very large site on a slow machine; only
 # reached if the service hangs.
 WRITE_TIMEOUT_S = 600.0
@@ -78,6 +86,7 @@ class SearchIndex:
             raise
         self._index_id: int = answer["index_id"]
         self._write_id: int | None = None
+        self._folder = Path()
 
     def add(self, url: str, title: str, content_html: str) -> None:
         """Index one page: its address from the site's root ('/cases/x/') and its content.
@@ -94,6 +103,7 @@ class SearchIndex:
     def write(self, folder: Path) -> None:
         """Ask Pagefind to write the index into `folder`; returns at once (see `wait`)."""
         if self._write_id is None:
+            self._folder = folder
             request = {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(folder)}
             self._write_id = self._send(request)
             self._flush()
@@ -109,6 +119,8 @@ class SearchIndex:
                     raise SearchIndexError("; ".join(dict.fromkeys(self._errors)))
         finally:
             self.close()
+        for name in UNUSED_BUNDLE_FILES:
+            (self._folder / name).unlink(missing_ok=True)
 
     def close(self) -> None:
         """Stop the service (also on a failed build, so no Pagefind process is left behind)."""
