@@ -106,6 +106,8 @@ def _read_all(
         return read + worker.get("second")
     except LaterError:  # the worker died (out of memory, say): read its half here
         return read + [_read_one(shown, path, vocabulary) for shown, path in second]
+    finally:
+        worker.close()
 
 
 def _read_one(shown: str, path: Path, vocabulary: Vocabulary) -> tuple[Case | None, tuple[Problem, ...]]:

@@ -49,7 +49,7 @@ log = logging.getLogger("mkdocs.plugins.casebook")
 ASSETS = "assets/casebook"
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
-# Not a page's own text: permalinks, and the related cases (other cases' summaries).
+# Not a page's own text: permalinks, and the related cases (other cases' titles).
 NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
 
 
