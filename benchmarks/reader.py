@@ -1,4 +1,4 @@
-"""What a reader's browser does with a large site: the first search and a filter change.
+"""What a reader's browser does with a large site: the first search and filter changes.
 
 Measured in Debian's Chromium through Playwright, against the built site served on
 localhost (see tests/browser.py for the launch arguments).
@@ -33,6 +33,7 @@ def reader_figures(site: Path, query: str = "partnership") -> dict[str, float]:
     figures = {
         "lessons_page_mb": round(len(lessons_html) / 1e6, 2),
         "lessons_page_gzip_mb": round(len(gzip.compress(lessons_html)) / 1e6, 2),
+        "cases_page_mb": round((site / "cases" / "index.html").stat().st_size / 1e6, 2),
     }
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -50,19 +51,22 @@ def reader_figures(site: Path, query: str = "partnership") -> dict[str, float]:
         page.wait_for_load_state("networkidle")
         figures["first_search_kb"] = round(sum(search_bytes) / 1e3, 1)
 
-        page.goto(url + "lessons/", wait_until="load")
-        boxes = [
-            "#f-type-co-creation",
-            "#f-challenge-maintaining-momentum",
-            "#f-stage-running",
-            "#f-sector-private",
-        ]
-        page.locator("[data-cb-filterable][data-cb-started]").wait_for(state="attached")
-        times = [page.evaluate(FILTER_CHANGE, selector) for selector in boxes + boxes]  # tick, then untick
-        updated, painted = [t[0] for t in times], [t[1] for t in times]
-        figures["filter_ms_median"] = round(statistics.median(updated), 1)
-        figures["filter_ms_max"] = round(max(updated), 1)
-        figures["filter_painted_ms_median"] = round(statistics.median(painted), 1)
-        figures["filter_painted_ms_max"] = round(max(painted), 1)
+        # The lessons explorer (lessons drawn from its data file) and the cases listing
+        # (every case a row of the page, where type, challenge and country pages send
+        # readers for all their cases).
+        boxes = ["#f-type-co-creation", "#f-challenge-maintaining-momentum", "#f-sector-private"]
+        for prefix, path, extra in (
+            ("filter", "lessons/", ["#f-stage-running"]),
+            ("cases_filter", "cases/", []),
+        ):
+            page.goto(url + path, wait_until="load")
+            page.locator("[data-cb-filterable][data-cb-started]").wait_for(state="attached")
+            ticks = boxes + extra
+            times = [page.evaluate(FILTER_CHANGE, selector) for selector in ticks + ticks]  # tick, untick
+            updated, painted = [t[0] for t in times], [t[1] for t in times]
+            figures[f"{prefix}_ms_median"] = round(statistics.median(updated), 1)
+            figures[f"{prefix}_ms_max"] = round(max(updated), 1)
+            figures[f"{prefix}_painted_ms_median"] = round(statistics.median(painted), 1)
+            figures[f"{prefix}_painted_ms_max"] = round(max(painted), 1)
         browser.close()
     return figures

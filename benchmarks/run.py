@@ -169,6 +169,12 @@ def main() -> None:
             f" {result['filter_ms_max']} ms max; painted {result['filter_painted_ms_median']} ms median,"
             f" {result['filter_painted_ms_max']} ms max"
         )
+        print(
+            f"  cases listing ({result['cases_page_mb']} MB): filter change: list updated in"
+            f" {result['cases_filter_ms_median']} ms median, {result['cases_filter_ms_max']} ms max;"
+            f" painted {result['cases_filter_painted_ms_median']} ms median,"
+            f" {result['cases_filter_painted_ms_max']} ms max"
+        )
     if len(results) >= 2:
         first, last = results[0], results[-1]
         growth = last["casebook_s"] / first["casebook_s"]

@@ -245,16 +245,13 @@ def test_with_javascript_the_explorer_filters_every_lesson_from_its_data(page, s
 
 @pytest.fixture(scope="module")
 def many_lessons_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """35 cases of 3 lessons: more than the explorer draws at once (100)."""
+    """105 cases of one lesson: more than the explorer draws, or the listing shows, at once (100)."""
     root = tmp_path_factory.mktemp("many")
     cases = {
-        f"case-{n:02d}": case_yaml(
-            f"Case {n:02d}",
-            ["co-creation"],
-            ["it-industry"],
-            [{"text": f"Lesson {n:02d}.{k}."} for k in range(3)],
+        f"case-{n:03d}": case_yaml(
+            f"Case {n:03d}", ["co-creation"], ["it-industry"], [{"text": f"Lesson {n:03d}."}]
         )
-        for n in range(35)
+        for n in range(105)
     }
     with serve(build_site(root, cases=cases)) as url:
         yield url
@@ -278,3 +275,33 @@ def test_cases_listing_sorts_by_a_column_heading(page, site_url):
     heading.click()
     assert countries.all_inner_texts() == ["United Kingdom", "Norway", "Netherlands"]
     assert page.locator("th", has=heading).get_attribute("aria-sort") == "descending"
+
+
+def listed_cases(page) -> list[str]:
+    return page.locator("[data-cb-list] tr:visible td:first-child").all_inner_texts()
+
+
+def test_the_cases_listing_shows_a_hundred_cases_then_more_on_demand(page, many_lessons_url):
+    open_view(page, many_lessons_url + "cases/")
+    assert len(listed_cases(page)) == 100
+    more = page.get_by_role("button", name="Show 5 more")
+    more.click()
+    assert len(listed_cases(page)) == 105
+    assert more.is_hidden()
+
+
+def test_a_sorted_cases_listing_shows_its_first_hundred_in_the_new_order(page, many_lessons_url):
+    open_view(page, many_lessons_url + "cases/")
+    heading = page.get_by_role("button", name="Case")
+    heading.click()  # ascending: the order it had
+    heading.click()  # descending
+    listed = listed_cases(page)
+    assert listed[:2] == ["Case 104", "Case 103"] and len(listed) == 100
+
+
+def test_without_javascript_the_cases_listing_shows_every_case(browser, many_lessons_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(many_lessons_url + "cases/")
+    assert len(listed_cases(page)) == 105
+    context.close()

@@ -15,7 +15,7 @@
 (function () {
   "use strict";
 
-  var PAGE = 100; // lessons drawn at a time in the explorer
+  var PAGE = 100; // lessons drawn, or cases shown, at a time
 
   function each(nodes, fn) {
     Array.prototype.forEach.call(nodes, fn);
@@ -156,13 +156,20 @@
       return text ? "?" + text : window.location.pathname;
     }
 
-    // Draw the next page of matches (explorer) or show exactly the matches (listing).
+    // The next PAGE matches: drawn from the data (explorer), or rows of the page shown
+    // (listing). A hundred at a time: at 5,000 cases, showing every matching row of the
+    // listing took the browser up to a second to lay out.
     function drawMore() {
-      var fragment = document.createDocumentFragment();
-      matches.slice(drawn, drawn + PAGE).forEach(function (item) {
-        fragment.appendChild(drawLesson(item, data, list.dataset.base || ""));
-      });
-      list.appendChild(fragment);
+      var next = matches.slice(drawn, drawn + PAGE);
+      if (data) {
+        var fragment = document.createDocumentFragment();
+        next.forEach(function (item) {
+          fragment.appendChild(drawLesson(item, data, list.dataset.base || ""));
+        });
+        list.appendChild(fragment);
+      } else {
+        next.forEach(function (item) { item.el.hidden = false; });
+      }
       drawn = Math.min(matches.length, drawn + PAGE);
       if (more) {
         more.hidden = drawn >= matches.length;
@@ -171,17 +178,18 @@
     }
 
     function show(visible) {
+      matches = visible;
+      drawn = 0;
       if (data) {
-        matches = visible;
-        drawn = 0;
         list.replaceChildren();
-        drawMore();
       } else {
-        var shown = new Set(visible);
+        var first = new Set(visible.slice(0, PAGE));
         items.forEach(function (item) {
-          item.el.hidden = !shown.has(item);
+          var hide = !first.has(item);
+          if (item.el.hidden !== hide) item.el.hidden = hide;
         });
       }
+      drawMore();
     }
 
     function apply(state) {
@@ -259,6 +267,13 @@
       if (query) query.focus();
     });
     if (more) more.addEventListener("click", drawMore);
+    // A sorted table: matches follow the rows' new order.
+    list.addEventListener("cb-sorted", function () {
+      var position = new Map();
+      each(list.children, function (el, i) { position.set(el, i); });
+      items.sort(function (a, b) { return position.get(a.el) - position.get(b.el); });
+      apply(stateFromForm());
+    });
     // Chips that link to a filtered view of this same page filter in place.
     list.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest("a[href]") : null;
@@ -311,6 +326,7 @@
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
+        body.dispatchEvent(new CustomEvent("cb-sorted"));
       });
     });
   }
