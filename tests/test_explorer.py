@@ -257,15 +257,6 @@ def many_lessons_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_the_explorer_draws_a_hundred_lessons_then_more_on_demand(page, many_lessons_url):
-    open_view(page, many_lessons_url + "lessons/")
-    assert len(shown(page)) == 100
-    more = page.get_by_role("button", name="Show 5 more")
-    more.click()
-    assert len(shown(page)) == 105
-    assert more.is_hidden()
-
-
 def test_cases_listing_sorts_by_a_column_heading(page, site_url):
     open_view(page, site_url + "cases/")
     heading = page.get_by_role("button", name="Country")
@@ -281,12 +272,15 @@ def listed_cases(page) -> list[str]:
     return page.locator("[data-cb-list] tr:visible td:first-child").all_inner_texts()
 
 
-def test_the_cases_listing_shows_a_hundred_cases_then_more_on_demand(page, many_lessons_url):
-    open_view(page, many_lessons_url + "cases/")
-    assert len(listed_cases(page)) == 100
+@pytest.mark.parametrize("path", ["lessons/", "cases/"])
+def test_a_long_list_shows_a_hundred_then_more_on_demand(page, many_lessons_url, path: str):
+    """The explorer draws lessons from its data, the listing shows rows of its page."""
+    listed = shown if path == "lessons/" else listed_cases
+    open_view(page, many_lessons_url + path)
+    assert len(listed(page)) == 100
     more = page.get_by_role("button", name="Show 5 more")
     more.click()
-    assert len(listed_cases(page)) == 105
+    assert len(listed(page)) == 105
     assert more.is_hidden()
 
 
