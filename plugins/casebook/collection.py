@@ -95,17 +95,21 @@ def _read_all(
 ) -> list[tuple[Case | None, tuple[Problem, ...]]]:
     """Read and check each file; from PARALLEL_FROM files on, about half of them in a forked
     process (see later.py): reading is most of `casebook check` and of a build's start."""
+
+    def read(part: list[tuple[str, Path]]) -> list[tuple[Case | None, tuple[Problem, ...]]]:
+        return [_read_one(shown, path, vocabulary) for shown, path in part]
+
     if len(files) < PARALLEL_FROM:
-        return [_read_one(shown, path, vocabulary) for shown, path in files]
+        return read(files)
     # The worker also pickles its half back, so it takes a little less than half.
     split = len(files) * 11 // 20
     first, second = files[:split], files[split:]
-    worker = Later(lambda: [("second", [_read_one(shown, path, vocabulary) for shown, path in second])])
-    read = [_read_one(shown, path, vocabulary) for shown, path in first]
+    worker = Later(lambda: [("second", read(second))])
+    done = read(first)
     try:
-        return read + worker.get("second")
+        return done + worker.get("second")
     except LaterError:  # the worker died (out of memory, say): read its half here
-        return read + [_read_one(shown, path, vocabulary) for shown, path in second]
+        return done + read(second)
     finally:
         worker.close()
 

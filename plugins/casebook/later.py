@@ -96,8 +96,9 @@ class Later(Generic[T]):
         try:
             key, value = self._receiver.recv()
         except EOFError:
-            self._finish()
-            raise LaterError(f"the worker process stopped (exit code {self._exit_code()})") from None
+            self._finish()  # joins the worker, so its exit code is known
+            assert self._process is not None
+            raise LaterError(f"the worker process stopped (exit code {self._process.exitcode})") from None
         if key == _FAILED:
             self._finish()
             raise LaterError(value)
@@ -112,11 +113,6 @@ class Later(Generic[T]):
             self._receiver.close()
         if self._process is not None:
             self._process.join()
-
-    def _exit_code(self) -> int | None:
-        assert self._process is not None
-        self._process.join()
-        return self._process.exitcode
 
 
 def _run(work: Callable[[], Iterable[tuple[str, object]]], sender: Connection) -> None:

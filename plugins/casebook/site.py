@@ -33,7 +33,7 @@ class SiteSettings:
     include_internal: bool = False
     site_url: str = ""  # absolute address of the published site, for the schema's $id and the feed
     options: SiteOptions = field(default_factory=SiteOptions)
-    # Make the listing pages and open-data files in a forked process (see later.py).
+    # Make the generated files in a forked process where that is safe (see later.py).
     parallel: bool = True
 
 
