@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import subprocess
@@ -89,6 +90,17 @@ def case_yaml(
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
 
 
+def differing_files(left: Path, right: Path) -> list[str]:
+    comparison = filecmp.dircmp(left, right)
+    found = [*comparison.left_only, *comparison.right_only]
+    found += [
+        name for name in comparison.common_files if not filecmp.cmp(left / name, right / name, shallow=False)
+    ]
+    for sub in comparison.common_dirs:
+        found += [f"{sub}/{name}" for name in differing_files(left / sub, right / sub)]
+    return found
+
+
 @dataclass
 class Project:
     """A copy of the Casebook site configuration with its own cases/ folder."""
@@ -111,11 +123,17 @@ class Project:
             path.write_text(text, encoding="utf-8")
         return path
 
-    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        """Run a real `mkdocs build` of this project."""
+    def build(
+        self, *args: str, env: dict[str, str] | None = None, prelude: str = ""
+    ) -> subprocess.CompletedProcess[str]:
+        """Run a real `mkdocs build` of this project; `prelude` is Python run first in the
+        build's process (to steer which process converts which page, say)."""
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        mkdocs = MKDOCS
+        if prelude:
+            mkdocs = [sys.executable, "-c", f"{prelude}\nfrom mkdocs.__main__ import cli\ncli()"]
         return subprocess.run(
-            [*MKDOCS, "build", "-q", "-f", str(self.root / "mkdocs.yml"), "-d", str(self.site), *args],
+            [*mkdocs, "build", "-q", "-f", str(self.root / "mkdocs.yml"), "-d", str(self.site), *args],
             cwd=self.root,
             capture_output=True,
             text=True,

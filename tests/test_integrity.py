@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import filecmp
 import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser import serve
-from conftest import Project, case_text
+from conftest import Project, case_text, differing_files
 from linkcheck import broken_links
 
 # One page of every kind the site generates, in the shipped collection.
@@ -29,17 +28,6 @@ PAGE_KINDS = {
     "contribute": "contribute/",
     "search": "search/?q=mobile",
 }
-
-
-def differing_files(left: Path, right: Path) -> list[str]:
-    comparison = filecmp.dircmp(left, right)
-    found = [*comparison.left_only, *comparison.right_only]
-    found += [
-        name for name in comparison.common_files if not filecmp.cmp(left / name, right / name, shallow=False)
-    ]
-    for sub in comparison.common_dirs:
-        found += [f"{sub}/{name}" for name in differing_files(left / sub, right / sub)]
-    return found
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(project: Project):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from casebook.minify import strip_indentation
+import pytest
+from casebook.minify import strip_indentation, strip_template_indentation
+from jinja2 import DictLoader, Environment
 
 
 def test_indentation_after_a_line_break_is_removed():
@@ -23,3 +25,38 @@ def test_scripts_and_styles_are_left_as_they_are():
     script = "<script>\n  var t = `\n    kept`;\n</script>"
     style = "<style>\n  a { }\n</style>"
     assert strip_indentation(f"{script}\n  {style}") == f"{script}\n{style}"
+
+
+TEMPLATE = """\
+<div>
+  {# a comment on its own line #}
+  {% if flag %}
+    <p>
+      {{ word }}
+    </p>
+  {% endif %}
+  {% for n in [1, 2] %}
+    <span>{{ n }}</span>{% if n == 1 %}
+  {% endif %}
+  {% endfor %}
+  <pre>
+    {% if flag %}
+      kept
+    {% endif %}
+  </pre>
+</div>
+"""
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_template_without_indentation_draws_what_stripping_its_page_would(flag: bool):
+    def draw(source: str) -> str:
+        return Environment(loader=DictLoader({"t": source})).get_template("t").render(flag=flag, word="w")
+
+    assert draw(strip_template_indentation(TEMPLATE)) == strip_indentation(draw(TEMPLATE))
+
+
+def test_an_include_in_a_template_keeps_its_own_line():
+    templates = {"t": "<a>\n  {% include 'icon' %}\n</a>", "icon": "<svg></svg>"}
+    stripped = {name: strip_template_indentation(source) for name, source in templates.items()}
+    assert Environment(loader=DictLoader(stripped)).get_template("t").render() == "<a>\n<svg></svg>\n</a>"

@@ -20,7 +20,7 @@ def test_a_long_cases_table_shows_the_most_recently_reviewed_and_links_to_all(tm
     index = build_index(load_folder(tmp_path, vocabulary).cases, vocabulary)
     renderer = Renderer(index, vocabulary)
     job = next(job for job in renderer.listing_jobs() if job.src == "types/co-creation.md")
-    renderer.render(job.template, job.src, **job.context)
+    renderer.render(job.template, job.src, **job.context())
     table = "".join(renderer.blocks[job.src])
     shown = re.findall(r">Case (\d\d)</a></td>", table)
     assert shown == [f"{n:02d}" for n in range(CASES_SHOWN + 2, 2, -1)]

@@ -3,15 +3,19 @@
 - on_startup: note a dirty build (the search index of the last full build is kept);
 - on_config: where the cases are, which edition to build, the plugin's stylesheet and script;
 - on_files: read and check the cases (fail the build on any error), add the generated files,
-  whose content a worker makes meanwhile (see later.py), and start the search index;
+  whose content a worker makes meanwhile (see later.py and site.py), and start the search
+  index;
 - on_page_markdown: fill `<!-- casebook:NAME -->` markers in hand-written pages;
-- on_pre_page: fill in a generated page's content; date each page from the cases, not the
-  clock (sitemap, reproducible builds);
-- on_page_content: sanitise case bodies, put back the generated HTML parts, and give the
-  page's content to the search index (Pagefind indexes while MkDocs renders);
-- on_post_page: take the theme's indentation out of each page (an eighth of the site);
-- on_env: all pages are rendered: fill in the open-data files before MkDocs copies them;
-  Pagefind writes its index while MkDocs writes the pages;
+- on_pre_page: fill in a generated page's content (a case page the worker converted gets
+  only its front matter, and its HTML in place of MkDocs' conversion); date each page from
+  the cases, not the clock (sitemap, reproducible builds);
+- on_page_content: sanitise the case bodies MkDocs converted, put back the generated HTML
+  parts, and give the page's content to the search index (Pagefind indexes while MkDocs
+  renders);
+- on_nav: note the nav's pages;
+- on_env: all pages are converted: fill in the open-data files before MkDocs copies them;
+  Pagefind writes its index while MkDocs writes the pages; the theme draws the pages'
+  frames without indentation, and one navigation sidebar for all case pages (theme.py);
 - on_post_build: wait for the search index; on_build_error: stop the worker and Pagefind;
 - on_serve: rebuild when a case or a survey response changes (they lie outside docs/).
 """
@@ -23,6 +27,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
@@ -33,16 +38,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from .convert import Converted, MarkdownConverter
 from .explorer import SERVER_LIMIT
 from .later import LaterError
-from .minify import strip_indentation
 from .model import Case
 from .render import SNIPPETS, SiteOptions
-from .sanitize import sanitize
 from .searchindex import SearchIndex, SearchIndexError
 from .site import SiteFiles, SiteSettings, build_site
+from .theme import lighten
 from .words import counted
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -51,6 +58,9 @@ MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 # Not a page's own text: permalinks, and the related cases (other cases' titles).
 NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
+# Events in which another plugin would see a case page's Markdown or HTML: with any of them,
+# MkDocs converts every case page itself (see convert.py).
+PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 
 
 class CasebookConfig(base.Config):
@@ -69,7 +79,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.case_sources: dict[str, str] = {}
         self.search: SearchIndex | None = None
         self.waiting: dict[str, File] = {}  # generated files whose content is being made
+        self.placed: set[str] = set()  # case pages whose HTML the worker made
         self.dirty = False
+        self.nav_urls: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A dirty build renders only changed pages: the search index from the last full
@@ -79,6 +91,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.cases_dir = (self.root / self.config.cases_dir).resolve()
+        # docs_dir relative to the project: MkDocs joins a page's path in it to `edit_uri`.
+        self.docs_folder = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         if not config.use_directory_urls:
             raise PluginError("casebook: its URLs (/cases/<slug>/) need use_directory_urls: true")
         # The plugin brings its own stylesheet and filter script: a site needs no copy of them.
@@ -93,6 +107,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             survey_dir=(self.root / self.config.survey_dir).resolve(),
             include_internal=self.config.edition == "internal",
             site_url=config.site_url or "",
+            convert=self._converter(config),
             options=SiteOptions(
                 edit_url=lambda case: self._edit_url(case, config),
                 edition=self.config.edition,
@@ -126,11 +141,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_FILES)]:
                 files.remove(file)
         self.case_sources = self.site.case_pages
-        self.waiting = {}
+        self.waiting, self.placed = {}, set()
         for src_uri, content in generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri in self.case_sources:
-                file.edit_uri = self._repo_path(self.case_sources[src_uri], config)
+                file.edit_uri = posixpath.relpath(self.case_sources[src_uri], self.docs_folder)
             if src_uri in later:
                 self.waiting[src_uri] = file
             files.append(file)
@@ -163,8 +178,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return MARKER.sub(fill, markdown)
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
-        if page.file.src_uri in self.waiting:
-            self._fill(page.file.src_uri)
+        converted = self._fill(page.file.src_uri) if page.file.src_uri in self.waiting else None
+        if converted is not None:
+            # The worker has converted this page: MkDocs' conversion (a new Python-Markdown
+            # with every extension, for a page whose Markdown is only its front matter) is
+            # replaced by putting the worker's HTML and table of contents in place.
+            page.render = partial(_place, page, converted)  # type: ignore[method-assign]
+            self.placed.add(page.file.src_uri)
         if self.site is not None:
             page.update_date = self.site.dates.get(page.file.src_uri, self.site.newest_date)
         return page
@@ -172,19 +192,20 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is None:
             return html
-        if page.file.src_uri in self.case_sources:
-            html = sanitize(html)  # the body is contributor Markdown; the blocks are escaped already
-        html = self.site.renderer.expand(page.file.src_uri, html)
+        if page.file.src_uri not in self.placed:  # the worker's HTML is finished already
+            html = self.site.finish_html(page.file.src_uri, html)
         # Listing pages (search: exclude) repeat the cases: a search finds each case once.
         if self.search is not None and not (page.meta.get("search") or {}).get("exclude"):
             with self._search_errors():
                 self.search.add("/" + page.url, page.title or "", html)
         return html
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return strip_indentation(output)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_urls = [page.url for page in nav.pages]
+        return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        lighten(env, self.nav_urls)
         for src_uri in list(self.waiting):  # the open-data files: copied next
             self._fill(src_uri)
         if self.search is not None:
@@ -193,6 +214,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        converted, cases = len(self.placed), len(self.case_sources)
+        log.debug("casebook: the worker converted %d of %d case pages", converted, cases)
         self._close_worker()
         if self.search is not None:
             search, self.search = self.search, None
@@ -205,14 +228,17 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             self.search.close()
             self.search = None
 
-    def _fill(self, src_uri: str) -> None:
+    def _fill(self, src_uri: str) -> Converted | None:
+        """Give MkDocs a generated file's content; a case page's HTML if the worker converted it."""
         assert self.site is not None
         try:
-            self.waiting.pop(src_uri).content_string = self.site.made(src_uri)
+            made = self.site.made(src_uri)
         except LaterError as error:
             log.debug("%s", error)
             last = str(error).strip().splitlines()[-1:] or ["no message"]
             raise PluginError(f"casebook: {src_uri} could not be made: {last[0]}") from None
+        self.waiting.pop(src_uri).content_string = made.content
+        return made.converted
 
     def _close_worker(self) -> None:
         if self.site is not None and self.site.later is not None:
@@ -246,14 +272,17 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             server.watch(str(self.root / self.config.survey_dir))
         return server
 
-    def _repo_path(self, case_path: str, config: MkDocsConfig) -> str:
-        """The case file's path relative to docs_dir, as MkDocs joins it to `edit_uri`."""
-        docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
-        return posixpath.relpath(case_path, docs)
+    def _converter(self, config: MkDocsConfig) -> MarkdownConverter | None:
+        """The worker converts case pages with the site's Markdown extensions, unless another
+        plugin (or hook) takes part in converting pages: then it must see them all."""
+        handlers = (handler for event in PAGE_EVENTS for handler in config.plugins.events[event])
+        if any(getattr(handler, "__self__", None) is not self for handler in handlers):
+            return None
+        return MarkdownConverter(config.markdown_extensions, config.mdx_configs)
 
     def _edit_url(self, case: Case, config: MkDocsConfig) -> str | None:
         """The same address MkDocs gives the page's edit button (repo_url + edit_uri + path)."""
-        path = self._repo_path(case.path, config)
+        path = posixpath.relpath(case.path, self.docs_folder)
         if config.edit_uri_template:
             return urljoin(
                 config.repo_url or "",
@@ -263,6 +292,14 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             return None
         repo = config.repo_url or ""
         return urljoin(repo if repo.endswith("/") else repo + "/", config.edit_uri + path)
+
+
+def _place(page: Page, converted: Converted, config: MkDocsConfig, files: Files) -> None:
+    """What `Page.render` sets, from the worker's conversion (see convert.py)."""
+    page.content = converted.html
+    page.toc = get_toc(converted.toc)
+    page.present_anchor_ids = set(converted.anchors)
+    page.links_to_anchors = {}  # only links to the page's own headings: all present
 
 
 def _package_assets() -> dict[str, str]:

@@ -17,6 +17,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -48,7 +49,8 @@ TERM_PAGES = {"partnership_types": "types", "challenges": "challenges"}
 class PageJob(NamedTuple):
     src: str  # the page's source path, e.g. 'types/index.md'
     template: str
-    context: dict[str, Any]
+    # Called when the page is made (in the worker, see site.py): some contexts take time.
+    context: Callable[[], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -174,26 +176,35 @@ class Renderer:
 
     def expand(self, src_uri: str, page_html: str) -> str:
         """The converted page with its HTML parts put back in place of their placeholders."""
-        blocks = self.blocks.get(src_uri)
+        return self.expand_blocks(self.blocks.get(src_uri) or [], page_html)
+
+    def expand_blocks(self, blocks: list[str], page_html: str) -> str:
         if not blocks:
             return page_html
         return self._placeholder.sub(lambda m: blocks[int(m.group(1))], page_html)
 
     def case_jobs(self) -> list[PageJob]:
         """One page a case, in the index's order."""
-        return [PageJob(f"cases/{case.slug}.md", "case.md.j2", {"case": case}) for case in self.index.cases]
+        return [PageJob(f"cases/{c.slug}.md", "case.md.j2", partial(dict, case=c)) for c in self.index.cases]
 
     def listing_jobs(self) -> list[PageJob]:
         """The pages that list and count the cases, and the search page: their paths are
-        known at once; their Markdown may be made in another process (see site.py)."""
+        known at once; their contexts and Markdown are made later, maybe in another process
+        (see site.py)."""
         v, ix = self.vocabulary, self.index
         jobs: list[PageJob] = []
 
-        def add(src: str, template: str, **context: Any) -> None:
-            jobs.append(PageJob(src, template, context))
+        def add(src: str, template: str, context: Callable[[], dict] | None = None, **values: Any) -> None:
+            jobs.append(PageJob(src, template, context or partial(dict, **values)))
 
-        case_facets = build_facets(map(case_values, ix.cases), CASE_FACETS, ix, v)
-        add("cases/index.md", "cases_index.md.j2", cases=ix.cases, facets=case_facets)
+        def cases_context() -> dict[str, Any]:
+            return {"cases": ix.cases, "facets": build_facets(map(case_values, ix.cases), CASE_FACETS, ix, v)}
+
+        def lessons_context() -> dict[str, Any]:
+            facets = build_facets((lesson_values(x, ix) for x in ix.lessons), LESSON_FACETS, ix, v)
+            return {"facets": facets, "server_limit": self.options.lessons_listed}
+
+        add("cases/index.md", "cases_index.md.j2", cases_context)
         for group, other, folder in (
             ("partnership_types", "challenges", "types"),
             ("challenges", "partnership_types", "challenges"),
@@ -217,12 +228,10 @@ class Renderer:
         add("matrix/index.md", "matrix.md.j2")
         add("search/index.md", "search.md.j2")
         add("guidelines/index.md", "guidelines.md.j2")
-        add("sources/index.md", "sources.md.j2", sources=sources_by_publisher(ix))
-        add("stats/index.md", "stats.md.j2", charts_data=statistics_charts(ix, v))
-        add("data/index.md", "data.md.j2", dictionary=dictionary_rows(case_schema(v)))
-        lesson_facets = build_facets((lesson_values(x, ix) for x in ix.lessons), LESSON_FACETS, ix, v)
-        listed = self.options.lessons_listed
-        add("lessons/index.md", "lessons.md.j2", facets=lesson_facets, server_limit=listed)
+        add("sources/index.md", "sources.md.j2", lambda: {"sources": sources_by_publisher(ix)})
+        add("stats/index.md", "stats.md.j2", lambda: {"charts_data": statistics_charts(ix, v)})
+        add("data/index.md", "data.md.j2", lambda: {"dictionary": dictionary_rows(case_schema(v))})
+        add("lessons/index.md", "lessons.md.j2", lessons_context)
         return jobs
 
     def feed(self, entries: tuple[FeedEntry, ...], site_url: str) -> str:

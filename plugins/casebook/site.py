@@ -1,18 +1,22 @@
 """From a folder of cases to the generated files of a site, independent of MkDocs.
 
 The plugin (and any other generator) takes `SiteFiles` and adds them to its own build. The
-paths of the generated files are known at once; the case pages, the listing pages and the
-open-data files are made `later`, in that order (on another core where possible, see
-later.py), and each is fetched with `made(path)` when the build reaches it.
+paths of the generated files are known at once; their content is fetched with `made(path)`
+when the build reaches each one. A worker (on another core where possible, see later.py)
+makes the listing pages and the open-data files first, then case pages from the last one
+back, converted to HTML where the build allows it (see convert.py); the build makes case
+pages from the first one on, until the two meet (see sharing.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .collection import Collection, load_folder
+from .convert import Converted, split_front_matter
 from .explorer import explorer_data
 from .exports import cases_csv, cases_json, lessons_json
 from .index import Index, build_index
@@ -20,7 +24,9 @@ from .later import Later, LaterError
 from .problems import Problem, ReportsProblems
 from .publications import EPOCH, feed_entries, last_commit_dates
 from .render import PageJob, Renderer, SiteOptions
+from .sanitize import sanitize
 from .schema import schema_json
+from .sharing import TwoEnds
 from .survey import Survey, load_survey, survey_pages
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -35,12 +41,17 @@ class SiteSettings:
     options: SiteOptions = field(default_factory=SiteOptions)
     # Make the generated files in a forked process where that is safe (see later.py).
     parallel: bool = True
+    # Converts a case page's Markdown body as the build would, or returns None where only
+    # the build can (see convert.py); None: the build converts every page itself.
+    convert: Callable[[str], Converted | None] | None = None
 
 
 @dataclass(frozen=True)
 class Made:
-    content: str  # a page's Markdown, or a file's text
+    content: str  # a page's Markdown (only its front matter if converted), or a file's text
     blocks: list[str]  # a page's HTML parts (see Renderer.expand)
+    # A case page converted by the worker: its finished HTML (sanitised, parts put back).
+    converted: Converted | None = None
 
 
 @dataclass(frozen=True)
@@ -56,20 +67,34 @@ class SiteFiles(ReportsProblems):
     # newest case's. Taken from the cases, not the clock, so two builds are byte-identical.
     dates: dict[str, str] = field(default_factory=dict)
     newest_date: str = EPOCH
+    case_jobs: tuple[PageJob, ...] = ()  # shared with the worker through `ends`
+    ends: TwoEnds | None = None
 
     @property
     def problems(self) -> tuple[Problem, ...]:
         return tuple(sorted(self.collection.problems + self.survey.problems))
 
-    def made(self, path: str) -> str:
-        """The content of a file in `later_paths`, once (a page's HTML parts join the
-        renderer's, for `Renderer.expand`). Raises LaterError if it could not be made."""
-        if self.later is None:
+    def made(self, path: str) -> Made:
+        """A file in `later_paths`, once (a page's HTML parts join the renderer's, for
+        `Renderer.expand`). Raises LaterError if it could not be made."""
+        if self.later is None or self.ends is None:
             raise LaterError(f"no file {path} is being made")
-        made = self.later.get(path)
+        position = self._positions.get(path)
+        if position is not None and self.ends.take_front(position):
+            made = _made_page(self.renderer, self.case_jobs[position])
+        else:
+            made = self.later.get(path)
         if made.blocks:
             self.renderer.blocks[path] = made.blocks
-        return made.content
+        return made
+
+    def finish_html(self, path: str, html: str) -> str:
+        """A page's converted HTML, finished: see `_finished`."""
+        return _finished(self.renderer, path in self._positions, self.renderer.blocks.get(path, []), html)
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {job.src: position for position, job in enumerate(self.case_jobs)}
 
     @property
     def case_pages(self) -> dict[str, str]:
@@ -86,11 +111,13 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     entries = feed_entries(index, last_commit_dates(settings.cases_dir))
     pages: dict[str, str] = {}
     assets: dict[str, Callable[[], str]] = {}
-    jobs: list[PageJob] = []
+    cases: list[PageJob] = []
+    listing: list[PageJob] = []
     later: Later[Made] | None = None
+    ends: TwoEnds | None = None
     if not (collection.errors or any(p.severity == "error" for p in survey.problems)):
         pages = survey_pages(survey, index, renderer)
-        jobs = renderer.case_jobs() + renderer.listing_jobs()
+        cases, listing = renderer.case_jobs(), renderer.listing_jobs()
         url = settings.site_url
         schema_id = f"{url.rstrip('/')}/schema/case.schema.json" if url else None
         assets = {
@@ -101,19 +128,56 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
             "lessons/data.json": lambda: explorer_data(index, vocabulary),
             "feed.xml": lambda: renderer.feed(entries, url),
         }
-        later = Later(lambda: _make(renderer, jobs, assets), parallel=settings.parallel)
+        ends = TwoEnds(len(cases))
+        work = _Work(renderer, listing, assets, cases, ends, settings.convert)
+        later = Later(work.make, parallel=settings.parallel)
     dates = {f"cases/{entry.case.slug}.md": entry.updated for entry in entries}
     newest = entries[0].updated if entries else EPOCH
-    paths = tuple(job.src for job in jobs) + tuple(assets)
-    return SiteFiles(collection, survey, index, renderer, pages, paths, later, dates, newest)
+    # The order MkDocs reads them in: case pages, listing pages, then the open-data files.
+    paths = tuple(job.src for job in cases + listing) + tuple(assets)
+    return SiteFiles(
+        collection, survey, index, renderer, pages, paths, later, dates, newest, tuple(cases), ends
+    )
 
 
-def _make(
-    renderer: Renderer, jobs: list[PageJob], assets: dict[str, Callable[[], str]]
-) -> Iterator[tuple[str, Made]]:
-    """Each generated file in turn, in the order a build asks for them."""
-    for job in jobs:
-        markdown = renderer.render(job.template, job.src, **job.context)
-        yield job.src, Made(markdown, renderer.blocks.pop(job.src, []))
-    for path, make in assets.items():
-        yield path, Made(make(), [])
+@dataclass(frozen=True)
+class _Work:
+    """The worker's part, in the order that keeps the build from waiting: listing pages
+    and open-data files first (the build needs them after every case page), then case pages
+    from the last one back until the build's and the worker's parts meet."""
+
+    renderer: Renderer
+    listing: list[PageJob]
+    assets: dict[str, Callable[[], str]]
+    cases: list[PageJob]
+    ends: TwoEnds
+    convert: Callable[[str], Converted | None] | None
+
+    def make(self) -> Iterator[tuple[str, Made]]:
+        for job in self.listing:
+            yield job.src, _made_page(self.renderer, job)
+        for path, make in self.assets.items():
+            yield path, Made(make(), [])
+        while (position := self.ends.take_back()) is not None:
+            job = self.cases[position]
+            yield job.src, self._converted(_made_page(self.renderer, job), job)
+
+    def _converted(self, made: Made, job: PageJob) -> Made:
+        """The case page as HTML, or as Markdown where the build must convert it."""
+        split = split_front_matter(made.content) if self.convert else None
+        converted = self.convert(split[1]) if self.convert and split else None
+        if split is None or converted is None:
+            return made
+        html = _finished(self.renderer, True, made.blocks, converted.html)
+        return Made(split[0], [], converted._replace(html=html))
+
+
+def _made_page(renderer: Renderer, job: PageJob) -> Made:
+    markdown = renderer.render(job.template, job.src, **job.context())
+    return Made(markdown, renderer.blocks.pop(job.src, []))
+
+
+def _finished(renderer: Renderer, is_case: bool, blocks: list[str], html: str) -> str:
+    """A page's converted HTML with its HTML parts put back; a case's body is contributor
+    Markdown and is sanitised first (the parts are escaped already)."""
+    return renderer.expand_blocks(blocks, sanitize(html) if is_case else html)
