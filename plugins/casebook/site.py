@@ -10,6 +10,7 @@ pages from the first one on, until the two meet (see sharing.py).
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -81,7 +82,10 @@ class SiteFiles(ReportsProblems):
             raise LaterError(f"no file {path} is being made")
         position = self._positions.get(path)
         if position is not None and self.ends.take_front(position):
-            made = _made_page(self.renderer, self.case_jobs[position])
+            try:
+                made = _made_page(self.renderer, self.case_jobs[position])
+            except Exception:  # reported as the worker's failures are, with the traceback
+                raise LaterError(traceback.format_exc()) from None
         else:
             made = self.later.get(path)
         if made.blocks:
