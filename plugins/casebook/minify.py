@@ -5,8 +5,8 @@ eighth of the site. A line break with spaces after it shows as one space, and so
 line break alone, so removing the spaces changes nothing on screen. Preformatted text
 (`pre`, `textarea`) and the text of scripts and styles are left exactly as they are.
 
-`strip_template_indentation` does this to a Jinja template's source, once, instead of to
-every page drawn from it: the same pages, without a pass over each one.
+This is done to a Jinja template's source, once, rather than to every page drawn from it:
+the same pages, without a pass over each one.
 """
 
 from __future__ import annotations
@@ -19,12 +19,8 @@ _TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}")
 _DRAWS = re.compile(r"\{[%#]-?\s*(?:include|call)\b")  # tags whose output takes their place
 
 
-def strip_indentation(html: str) -> str:
-    return _outside_kept(html, lambda text: _INDENT.sub("\n", text))
-
-
 def strip_template_indentation(source: str) -> str:
-    """A template whose pages come out as `strip_indentation` would leave them."""
+    """The template without indentation, and without the empty lines its tags would leave."""
     return _outside_kept(source, lambda text: _join_tag_lines(_INDENT.sub("\n", text)))
 
 

@@ -174,11 +174,8 @@ class Renderer:
         self._here = page_url(src_uri)
         return self.env.get_template(template).render(here=self._here, html=html, **context)
 
-    def expand(self, src_uri: str, page_html: str) -> str:
+    def expand(self, blocks: list[str], page_html: str) -> str:
         """The converted page with its HTML parts put back in place of their placeholders."""
-        return self.expand_blocks(self.blocks.get(src_uri) or [], page_html)
-
-    def expand_blocks(self, blocks: list[str], page_html: str) -> str:
         if not blocks:
             return page_html
         return self._placeholder.sub(lambda m: blocks[int(m.group(1))], page_html)

@@ -164,13 +164,14 @@ class _Work:
             yield path, Made(make(), [])
         while (position := self.ends.take_back()) is not None:
             job = self.cases[position]
-            yield job.src, self._converted(_made_page(self.renderer, job), job)
+            yield job.src, self._converted(_made_page(self.renderer, job))
 
-    def _converted(self, made: Made, job: PageJob) -> Made:
+    def _converted(self, made: Made) -> Made:
         """The case page as HTML, or as Markdown where the build must convert it."""
-        split = split_front_matter(made.content) if self.convert else None
-        converted = self.convert(split[1]) if self.convert and split else None
-        if split is None or converted is None:
+        if self.convert is None or (split := split_front_matter(made.content)) is None:
+            return made
+        converted = self.convert(split[1])
+        if converted is None:
             return made
         html = _finished(self.renderer, True, made.blocks, converted.html)
         return Made(split[0], [], converted._replace(html=html))
@@ -184,4 +185,4 @@ def _made_page(renderer: Renderer, job: PageJob) -> Made:
 def _finished(renderer: Renderer, is_case: bool, blocks: list[str], html: str) -> str:
     """A page's converted HTML with its HTML parts put back; a case's body is contributor
     Markdown and is sanitised first (the parts are escaped already)."""
-    return renderer.expand_blocks(blocks, sanitize(html) if is_case else html)
+    return renderer.expand(blocks, sanitize(html) if is_case else html)

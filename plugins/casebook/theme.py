@@ -8,9 +8,9 @@ without changing what a reader sees:
   the same folder (all case pages): its links are relative to the folder, and none of its
   entries is the current page. It is drawn once per folder and reused (it was two fifths of
   the time spent in templates).
-- Indentation is taken out of the theme's templates as they are loaded, with
-  `strip_indentation`, rather than out of every page once it is drawn: an eighth of the
-  site's bytes, without a pass over each page.
+- Indentation is taken out of the theme's templates as they are loaded (minify.py), rather
+  than out of every page once it is drawn: an eighth of the site's bytes, without a pass
+  over each page.
 
 Here the plugin meets the theme (MkDocs' Jinja environment); nothing of the Casebook core.
 """
@@ -44,6 +44,9 @@ class ThemeLoader(BaseLoader):
         name = template.removeprefix(THEME)
         source, filename, uptodate = self.inner.get_source(environment, name)
         return strip_template_indentation(source), filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.inner.list_templates()
 
 
 class SharedNav:
