@@ -1,11 +1,11 @@
-"""The theme's page frame: one navigation sidebar for the pages outside the nav (theme.py)."""
+"""The theme's page frame: parts drawn once per folder (theme.py)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
-from casebook.theme import SharedNav, lighten
+from casebook.theme import CONFIG_LINKS, SharedParts, lighten
 from jinja2 import DictLoader, Environment
 
 NAV_URLS = ["", "cases/", "types/", "about/", "guides/sub/"]
@@ -23,7 +23,16 @@ NAV_URLS = ["", "cases/", "types/", "about/", "guides/sub/"]
     ],
 )
 def test_pages_share_a_sidebar_with_their_folder_unless_the_nav_marks_or_holds_them(url: str, folder):
-    assert SharedNav(NAV_URLS).folder(url) == folder
+    parts = SharedParts(NAV_URLS)
+    assert parts.folder(url, parts.links["nav"]) == folder
+
+
+@pytest.mark.parametrize(
+    ("url", "folder"),
+    [("cases/", ""), ("types/co-creation/", "types/"), ("assets/", None), ("", None)],
+)
+def test_any_page_outside_assets_shares_the_configuration_block_with_its_folder(url: str, folder):
+    assert SharedParts(NAV_URLS).folder(url, CONFIG_LINKS) == folder
 
 
 def draws(urls: list[str]) -> list[str]:
@@ -52,3 +61,25 @@ def test_the_sidebar_is_drawn_for_each_page_of_the_nav_and_each_folder():
         "cases/a/",
         "countries/nl/",
     ]
+
+
+def configs_drawn(urls: list[str], main: str = '{% extends "base.html" %}') -> list[str]:
+    """The configuration blocks drawn for pages at `urls`, through a site's main.html."""
+    drawn: list[str] = []
+    base = "<b>{% block config %}{{ draw(page.url) }}{% endblock %}</b>"
+    templates = {"base.html": base, "main.html": main}
+    env = Environment(loader=DictLoader(templates), autoescape=True)
+    env.globals["draw"] = lambda url: drawn.append(url) or url
+    lighten(env, NAV_URLS)
+    for url in urls:
+        env.get_template("main.html").render(page=SimpleNamespace(url=url))
+    return drawn
+
+
+def test_the_configuration_block_is_drawn_once_per_folder():
+    assert configs_drawn(["cases/a/", "cases/b/", "types/", "cases/"]) == ["cases/a/", "types/"]
+
+
+def test_a_site_that_overrides_a_shared_block_draws_its_own_on_every_page():
+    main = '{% extends "base.html" %}{% block config %}{{ draw("own") }}{% endblock %}'
+    assert configs_drawn(["cases/a/", "cases/b/"], main) == ["own", "own"]

@@ -9,7 +9,7 @@ from conftest import Project, case_yaml, differing_files
 # Which process converts the case pages (see sharing.py), steered in the build's process.
 THE_WORKER = "import casebook.sharing as s; s.TwoEnds.take_front = lambda self, position: False"
 THE_BUILD = "import casebook.sharing as s; s.TwoEnds.take_back = lambda self: None"
-EVERY_PAGE_DRAWN_AFRESH = "import casebook.theme as t; t.SharedNav.folder = lambda self, url: None"
+EVERY_PAGE_DRAWN_AFRESH = "import casebook.theme as t; t.SharedParts.folder = lambda self, url, links: None"
 
 BODIES = {
     "footnotes": "## Context\n\nA claim.[^1] Another.[^note]\n\n[^1]: A source.\n[^note]: A second note.\n",
@@ -81,7 +81,7 @@ def test_another_plugins_page_hook_sees_every_case_body(project: Project):
     assert "A paragraph a hook changed." in project.page("cases/attributes/")
 
 
-def test_the_shared_navigation_sidebar_is_the_one_each_page_would_draw(project: Project):
+def test_the_shared_parts_of_the_page_frame_are_the_ones_each_page_would_draw(project: Project):
     add_cases(project)
     assert project.build().returncode == 0
     shared = project.site.rename(project.root / "shared")

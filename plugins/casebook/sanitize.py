@@ -34,15 +34,18 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# One cleaner for every page: building ammonia's rules is a third of a call's time.
+_CLEANER = nh3.Cleaner(
+    tags=TAGS,
+    clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+    attributes=ATTRIBUTES,
+    generic_attribute_prefixes={"aria-", "data-"},
+    url_schemes=URL_SCHEMES,
+    link_rel=None,
+    strip_comments=True,
+)
+
+
 def sanitize(html: str) -> str:
     """Keep the allowed markup of `html`; drop the rest, with the content of script and style."""
-    return nh3.clean(
-        html,
-        tags=TAGS,
-        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
-        attributes=ATTRIBUTES,
-        generic_attribute_prefixes={"aria-", "data-"},
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html)

@@ -4,10 +4,12 @@ Material draws every page's frame from its Jinja templates, and at 5,000 cases t
 about a third of a build, on one core. Two things in the theme's environment change that,
 without changing what a reader sees:
 
-- The navigation sidebar is the same for every page outside the site's nav that sits in
-  the same folder (all case pages): its links are relative to the folder, and none of its
-  entries is the current page. It is drawn once per folder and reused (it was two fifths of
-  the time spent in templates).
+- Parts of the frame that are the same for every page in a folder are drawn once per folder
+  and reused: their links are relative to the folder, and nothing in them depends on the
+  page. The navigation sidebar and the footer are such parts for pages outside the nav (all
+  case pages: none of the nav's entries is the current page, and they have no previous or
+  next page); the script configuration block is one for any page. The sidebar was two fifths
+  of the time spent in templates, the configuration block a tenth.
 - Indentation is taken out of the theme's templates as they are loaded (minify.py), rather
   than out of every page once it is drawn: an eighth of the site's bytes, without a pass
   over each page.
@@ -25,15 +27,26 @@ from markupsafe import Markup
 from .minify import strip_template_indentation
 
 Uptodate = Callable[[], bool] | None
+THEME = "casebook-theme/"  # the theme's own templates, under this prefix, past the wrappers
 NAV = "partials/nav.html"
-THEME = "casebook-theme/"  # the theme's own templates, under this prefix, past the wrapper below
 # Material's (or a site's overriding) navigation partial, drawn through the cache.
-NAV_WRAPPER = f'{{% call casebook_shared_nav(page) %}}{{% include "{THEME}{NAV}" %}}{{% endcall %}}'
+NAV_WRAPPER = f'{{% call casebook_shared(page, "nav") %}}{{% include "{THEME}{NAV}" %}}{{% endcall %}}'
+# Blocks of Material's base.html drawn through the cache; a site's main.html that overrides
+# one of them draws its own.
+SHARED_BLOCKS = ("footer", "config")
+BASE = "base.html"
+BASE_WRAPPER = f'{{% extends "{THEME}{BASE}" %}}' + "".join(
+    f'{{% block {name} %}}{{% call casebook_shared(page, "{name}") %}}{{{{ super() }}}}{{% endcall %}}'
+    "{% endblock %}"
+    for name in SHARED_BLOCKS
+)
+# The one link of the configuration block (Material's search worker) lies under assets/.
+CONFIG_LINKS = ("assets/",)
 
 
 class ThemeLoader(BaseLoader):
-    """The theme's templates without their indentation, with the navigation partial drawn
-    through `SharedNav`."""
+    """The theme's templates without their indentation, with the shared parts drawn through
+    `SharedParts`."""
 
     def __init__(self, inner: BaseLoader) -> None:
         self.inner = inner
@@ -41,6 +54,8 @@ class ThemeLoader(BaseLoader):
     def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Uptodate]:
         if template == NAV:
             return NAV_WRAPPER, None, lambda: True
+        if template == BASE:
+            return BASE_WRAPPER, None, lambda: True
         name = template.removeprefix(THEME)
         source, filename, uptodate = self.inner.get_source(environment, name)
         return strip_template_indentation(source), filename, uptodate
@@ -49,36 +64,38 @@ class ThemeLoader(BaseLoader):
         return self.inner.list_templates()
 
 
-class SharedNav:
-    """The navigation sidebar, drawn once per folder for the pages outside the nav."""
+class SharedParts:
+    """Parts of the page frame, each drawn once per folder for the pages that share it."""
 
     def __init__(self, nav_urls: Iterable[str]) -> None:
-        self.nav_urls = tuple(nav_urls)
-        self.drawn: dict[str, Markup] = {}
+        nav = tuple(nav_urls)
+        # A page shares a part unless one of these addresses is the page or lies below it.
+        self.links = {"nav": nav, "footer": nav, "config": CONFIG_LINKS}
+        self.drawn: dict[tuple[str, str], Markup] = {}
 
-    def folder(self, url: str) -> str | None:
-        """The key of a page whose sidebar equals its folder neighbours', or None: a page in
-        the nav (its own entry is marked), the home page, or a page with nav pages below it
-        (their links would be shorter from it than from its neighbours)."""
-        if not url or any(nav_url.startswith(url) for nav_url in self.nav_urls):
+    def folder(self, url: str, links: tuple[str, ...]) -> str | None:
+        """The key of a page whose part equals its folder neighbours', or None: the home page,
+        a page that is one of the part's links (the nav marks its own entry), or a page with
+        links below it (they would be shorter from it than from its neighbours)."""
+        if not url or any(link.startswith(url) for link in links):
             return None
         return url[: url.rstrip("/").rfind("/") + 1]
 
-    def __call__(self, page: object, caller: Callable[[], Markup]) -> Markup:
+    def __call__(self, page: object, part: str, caller: Callable[[], Markup]) -> Markup:
         url = getattr(page, "url", None)
-        key = self.folder(url) if isinstance(url, str) else None
+        key = self.folder(url, self.links[part]) if isinstance(url, str) else None
         if key is None:
             return caller()
-        if key not in self.drawn:
-            self.drawn[key] = caller()
-        return self.drawn[key]
+        if (part, key) not in self.drawn:
+            self.drawn[part, key] = caller()
+        return self.drawn[part, key]
 
 
 def lighten(env: Environment, nav_urls: Iterable[str]) -> None:
-    """Install the loader and the shared sidebar in the theme's environment, before any page
+    """Install the loader and the shared parts in the theme's environment, before any page
     is drawn."""
     assert env.loader is not None
     env.loader = ThemeLoader(env.loader)
-    env.globals["casebook_shared_nav"] = SharedNav(nav_urls)
+    env.globals["casebook_shared"] = SharedParts(nav_urls)
     if env.cache is not None:
         env.cache.clear()
