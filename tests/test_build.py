@@ -161,11 +161,15 @@ def test_related_cases_are_listed_by_title_without_their_summaries(project: Proj
     assert "Summary of Beta." not in page
 
 
-def test_site_ships_neither_materials_search_files_nor_pagefinds_unused_interfaces(project: Project):
+def test_site_ships_no_theme_or_pagefind_file_a_reader_never_requests(project: Project):
     project.add("a.md", case_text())
+    (project.root / "docs/assets/javascripts").mkdir(parents=True)
+    (project.root / "docs/assets/javascripts/own.js.map").write_text("{}")
     assert project.build("--strict").returncode == 0
     assert not (project.site / "assets/javascripts/lunr").exists()
     assert not list((project.site / "assets/javascripts").rglob("search.*"))
+    assert not list((project.site / "assets").rglob("*.min.*.map"))  # Material's source maps
+    assert (project.site / "assets/javascripts/own.js.map").is_file()  # a site's own files stay
     assert (project.site / "pagefind/pagefind-ui.js").is_file()  # what the search page loads
     assert not (project.site / "pagefind/pagefind-component-ui.js").exists()
     assert not (project.site / "pagefind/pagefind-modular-ui.js").exists()

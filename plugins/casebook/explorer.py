@@ -2,8 +2,9 @@
 
 One page carrying all 17,000 lessons of 5,000 cases weighs tens of megabytes and takes the
 browser half a minute to open; as data it is a few megabytes (under one compressed), and
-the script draws only the lessons being looked at. The page itself still lists lessons for
-readers without JavaScript (all of them up to SERVER_LIMIT).
+the script draws only the lessons being looked at. The page itself lists the first
+SERVER_LIMIT lessons, for readers without JavaScript and for the first paint; every lesson is
+on the guidelines page, which the explorer points to.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from .facets import COUNTRY
 from .index import Index
 from .vocabulary import Vocabulary
 
-# Up to this many lessons, the explorer page lists every lesson without JavaScript.
-SERVER_LIMIT = 1000
+# The lessons the explorer page lists in its HTML: as many as the script draws at first.
+# With JavaScript they are drawn again from the data file, so more would only weigh on the
+# page (1,000 lessons made it 1.3 MB); without, the guidelines page lists every lesson.
+SERVER_LIMIT = 100
 
 
 def explorer_data(index: Index, vocabulary: Vocabulary) -> str:

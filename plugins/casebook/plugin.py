@@ -56,6 +56,7 @@ log = logging.getLogger("mkdocs.plugins.casebook")
 ASSETS = "assets/casebook"
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 # Not a page's own text: permalinks, and the related cases (other cases' titles).
 NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
 # Events in which another plugin would see a case page's Markdown or HTML: with any of them,
@@ -135,11 +136,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 raise PluginError(
                     f"casebook: docs/{src_uri} is in the way of a page Casebook generates; move or rename it"
                 )
-        if not any(name in config.plugins for name in ("search", "material/search")):
-            # Search is Pagefind's: Material's search worker and its lunr language files
-            # (1.2 MB) would never be requested.
-            for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_FILES)]:
-                files.remove(file)
+        for file in [f for f in files if self._not_shipped(f, config)]:
+            files.remove(file)
         self.case_sources = self.site.case_pages
         self.waiting, self.placed = {}, set()
         for src_uri, content in generated.items():
@@ -271,6 +269,17 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if (self.root / self.config.survey_dir).is_dir():
             server.watch(str(self.root / self.config.survey_dir))
         return server
+
+    def _not_shipped(self, file: File, config: MkDocsConfig) -> bool:
+        """Files of the theme no reader ever requests: the source maps of Material's script
+        and styles (1.1 MB, for its developers' browser tools) and, where search is
+        Pagefind's, Material's search worker and its lunr language files (1.2 MB)."""
+        if file.src_dir == config.docs_dir or not file.src_uri.startswith(MATERIAL_ASSETS):
+            return False
+        if file.src_uri.endswith(".map"):
+            return True
+        searching = any(name in config.plugins for name in ("search", "material/search"))
+        return not searching and file.src_uri.startswith(MATERIAL_SEARCH_FILES)
 
     def _converter(self, config: MkDocsConfig) -> MarkdownConverter | None:
         """The worker converts case pages with the site's Markdown extensions, unless another
