@@ -6,10 +6,12 @@ empty ones included, so a gap in knowledge shows as an empty list rather than a 
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 from .countries import country_name
 from .model import Case, Lesson
@@ -104,9 +106,10 @@ class RelatedCases(Mapping[str, tuple[Case, ...]]):
     def __init__(self, cases: tuple[Case, ...], tags: tuple[str, ...]) -> None:
         self._bits = {slug: 1 << i for i, slug in enumerate(tags)}
         self._by_slug = {case.slug: case for case in cases}
-        self._by_tags: dict[int, list[Case]] = defaultdict(list)
-        for case in cases:
-            self._by_tags[self._mask(case)].append(case)
+        # Each tag set's cases in title order, with their sort keys (titles are compared once).
+        self._by_tags: dict[int, list[tuple[tuple[str, str], Case]]] = defaultdict(list)
+        for case in sorted(cases, key=_title_key):
+            self._by_tags[self._mask(case)].append((_title_key(case), case))
         self._ranked: dict[int, list[tuple[int, int]]] = {}
         self._related: dict[str, tuple[Case, ...]] = {}
 
@@ -136,12 +139,17 @@ class RelatedCases(Mapping[str, tuple[Case, ...]]):
         return self._ranked[tags]
 
     def _find(self, case: Case) -> tuple[Case, ...]:
-        candidates: list[tuple[int, tuple[str, str], Case]] = []
-        for score, other in self._rank(self._mask(case)):
-            # Stop once enough cases are found and the score drops: ties are all kept.
-            if len(candidates) >= RELATED_LIMIT and -score > candidates[-1][0]:
-                break
-            group = self._by_tags[other][: RELATED_LIMIT + 1]
-            candidates.extend((-score, _title_key(c), c) for c in group if c.slug != case.slug)
-        candidates.sort(key=lambda item: item[:2])
-        return tuple(item[2] for item in candidates[:RELATED_LIMIT])
+        """The best-scoring cases, by title within a score: the tag sets of one score are
+        merged in title order, and only as far as the cases still missing."""
+        ranked = self._rank(self._mask(case))
+        found: list[Case] = []
+        start = 0
+        while start < len(ranked) and len(found) < RELATED_LIMIT:
+            end = start
+            while end < len(ranked) and ranked[end][0] == ranked[start][0]:
+                end += 1
+            merged = heapq.merge(*(self._by_tags[other] for _, other in ranked[start:end]))
+            others = (other for _, other in merged if other.slug != case.slug)
+            found.extend(islice(others, RELATED_LIMIT - len(found)))
+            start = end
+        return tuple(found)
