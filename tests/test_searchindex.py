@@ -29,6 +29,17 @@ def test_pages_given_during_a_build_are_searchable(tmp_path: Path):
     assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
 
 
+def test_pagefind_is_left_to_finish_writing_and_exits_by_itself(tmp_path: Path):
+    index = SearchIndex([])
+    for n in range(300):
+        index.add(f"/cases/case-{n}/", f"Case {n}", f"<h1>Case {n}</h1><p>Words of case {n}.</p>")
+    index.write(tmp_path)
+    index.wait()
+    assert index._process.returncode == 0  # stopped by closing its input, not killed
+    assert (tmp_path / "pagefind-entry.json").stat().st_size > 0
+    assert len(list((tmp_path / "fragment").iterdir())) == 300
+
+
 def test_excluded_parts_of_a_page_are_not_indexed(tmp_path: Path):
     index = SearchIndex([".cb-related"])
     index.add("/a/", "A", '<h1>A</h1><p>Own words.</p><ul class="cb-related"><li>Borrowed summary</li></ul>')

@@ -117,10 +117,30 @@ class SearchIndex:
             with self._changed:
                 if self._errors:
                     raise SearchIndexError("; ".join(dict.fromkeys(self._errors)))
+            self._stop_when_written()
         finally:
             self.close()
         for name in UNUSED_BUNDLE_FILES:
             (self._folder / name).unlink(missing_ok=True)
+
+    def _stop_when_written(self) -> None:
+        """Pagefind answers before its last files are on disk (other threads of its own
+        finish writing them), so it is not killed but asked to stop, by closing its input,
+        and waited for: it exits once every file is written. Killed at once, it left files
+        cut short (pagefind-ui.js at 64 kB, an empty pagefind-entry.json) in a large build."""
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            self._process.stdin.close()
+        try:
+            code = self._process.wait(timeout=WRITE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            raise SearchIndexError(
+                f"Pagefind did not finish writing within {WRITE_TIMEOUT_S:.0f} s"
+            ) from None
+        if code != 0:
+            raise SearchIndexError(
+                f"Pagefind stopped with exit code {code}: {self._stderr_text() or 'no message'}"
+            )
 
     def close(self) -> None:
         """Stop the service (also on a failed build, so no Pagefind process is left behind)."""
