@@ -108,8 +108,8 @@ class RelatedCases(Mapping[str, tuple[Case, ...]]):
         self._by_slug = {case.slug: case for case in cases}
         # Each tag set's cases in title order, with their sort keys (titles are compared once).
         self._by_tags: dict[int, list[tuple[tuple[str, str], Case]]] = defaultdict(list)
-        for case in sorted(cases, key=_title_key):
-            self._by_tags[self._mask(case)].append((_title_key(case), case))
+        for key, case in sorted((_title_key(case), case) for case in cases):
+            self._by_tags[self._mask(case)].append((key, case))
         self._ranked: dict[int, list[tuple[int, int]]] = {}
         self._related: dict[str, tuple[Case, ...]] = {}
 

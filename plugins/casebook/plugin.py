@@ -136,7 +136,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 raise PluginError(
                     f"casebook: docs/{src_uri} is in the way of a page Casebook generates; move or rename it"
                 )
-        for file in [f for f in files if self._not_shipped(f, config)]:
+        searching = any(name in config.plugins for name in ("search", "material/search"))
+        for file in [f for f in files if _not_shipped(f, config.docs_dir, searching)]:
             files.remove(file)
         self.case_sources = self.site.case_pages
         self.waiting, self.placed = {}, set()
@@ -270,17 +271,6 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             server.watch(str(self.root / self.config.survey_dir))
         return server
 
-    def _not_shipped(self, file: File, config: MkDocsConfig) -> bool:
-        """Files of the theme no reader ever requests: the source maps of Material's script
-        and styles (1.1 MB, for its developers' browser tools) and, where search is
-        Pagefind's, Material's search worker and its lunr language files (1.2 MB)."""
-        if file.src_dir == config.docs_dir or not file.src_uri.startswith(MATERIAL_ASSETS):
-            return False
-        if file.src_uri.endswith(".map"):
-            return True
-        searching = any(name in config.plugins for name in ("search", "material/search"))
-        return not searching and file.src_uri.startswith(MATERIAL_SEARCH_FILES)
-
     def _converter(self, config: MkDocsConfig) -> MarkdownConverter | None:
         """The worker converts case pages with the site's Markdown extensions, unless another
         plugin (or hook) takes part in converting pages: then it must see them all."""
@@ -301,6 +291,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             return None
         repo = config.repo_url or ""
         return urljoin(repo if repo.endswith("/") else repo + "/", config.edit_uri + path)
+
+
+def _not_shipped(file: File, docs_dir: str, searching: bool) -> bool:
+    """Files of the theme no reader ever requests: the source maps of Material's script and
+    styles (1.1 MB, for its developers' browser tools) and, where search is Pagefind's
+    (`searching` is false), Material's search worker and its lunr language files (1.2 MB)."""
+    if file.src_dir == docs_dir or not file.src_uri.startswith(MATERIAL_ASSETS):
+        return False
+    return file.src_uri.endswith(".map") or (not searching and file.src_uri.startswith(MATERIAL_SEARCH_FILES))
 
 
 def _place(page: Page, converted: Converted, config: MkDocsConfig, files: Files) -> None:
