@@ -35,6 +35,7 @@ from .collection import Collection, load_folder, load_paths
 from .countries import country_problem
 from .index import build_index
 from .render import Renderer
+from .sourcecheck import build_date
 from .validate import FILE_SLUG, read_case, slug_for
 from .vocabulary import Vocabulary, load_vocabulary
 from .words import counted
@@ -49,11 +50,12 @@ class UsageProblem(Exception):
 def check(paths: list[str], cases_dir: str) -> int:
     """Report every problem in every file; exit 1 on any error, 0 when clean."""
     vocabulary = load_vocabulary()
+    today = build_date()
     collection: Collection
     if paths:
-        collection = load_paths([Path(p) for p in paths], vocabulary)
+        collection = load_paths([Path(p) for p in paths], vocabulary, today=today)
     else:
-        collection = load_folder(Path(cases_dir), vocabulary)
+        collection = load_folder(Path(cases_dir), vocabulary, today=today)
     for problem in collection.problems:
         print(problem)
     if paths:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import defaultdict
 from dataclasses import dataclass
@@ -35,16 +36,21 @@ def is_skipped(name: str) -> bool:
     return name.startswith(("_", ".")) or name == "README.md"
 
 
-def load_folder(folder: Path, vocabulary: Vocabulary, base: Path | None = None) -> Collection:
-    """Read every entry of `folder`; paths in messages are relative to `base` (default: as given)."""
+def load_folder(
+    folder: Path, vocabulary: Vocabulary, base: Path | None = None, today: dt.date | None = None
+) -> Collection:
+    """Read every entry of `folder`; paths in messages are relative to `base` (default: as given).
+    With `today`, reviews older than two years are reported (`casebook check` only)."""
     if not folder.is_dir():
         problem = Problem(shown_path(folder, base), 1, "folder", "the cases folder does not exist")
         return Collection((), (problem,), ())
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    return load_paths([Path(e.path) for e in entries], vocabulary, base)
+    return load_paths([Path(e.path) for e in entries], vocabulary, base, today)
 
 
-def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = None) -> Collection:
+def load_paths(
+    paths: list[Path], vocabulary: Vocabulary, base: Path | None = None, today: dt.date | None = None
+) -> Collection:
     cases: list[Case] = []
     problems: list[Problem] = []
     skipped: list[str] = []
@@ -69,7 +75,7 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
             continue
         slugs[slug_for(name)].append(shown)
         to_read.append((shown, path))
-    for case, found in _read_all(to_read, vocabulary):
+    for case, found in _read_all(to_read, vocabulary, today):
         problems.extend(found)
         if case is not None:
             cases.append(case)
@@ -91,13 +97,13 @@ def load_paths(paths: list[Path], vocabulary: Vocabulary, base: Path | None = No
 
 
 def _read_all(
-    files: list[tuple[str, Path]], vocabulary: Vocabulary
+    files: list[tuple[str, Path]], vocabulary: Vocabulary, today: dt.date | None
 ) -> list[tuple[Case | None, tuple[Problem, ...]]]:
     """Read and check each file; from PARALLEL_FROM files on, about half of them in a forked
     process (see later.py): reading is most of `casebook check` and of a build's start."""
 
     def read(part: list[tuple[str, Path]]) -> list[tuple[Case | None, tuple[Problem, ...]]]:
-        return [_read_one(shown, path, vocabulary) for shown, path in part]
+        return [_read_one(shown, path, vocabulary, today) for shown, path in part]
 
     if len(files) < PARALLEL_FROM:
         return read(files)
@@ -114,12 +120,14 @@ def _read_all(
         worker.close()
 
 
-def _read_one(shown: str, path: Path, vocabulary: Vocabulary) -> tuple[Case | None, tuple[Problem, ...]]:
+def _read_one(
+    shown: str, path: Path, vocabulary: Vocabulary, today: dt.date | None
+) -> tuple[Case | None, tuple[Problem, ...]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, (Problem(shown, 1, "file", f"cannot be read: {exc.strerror}"),)
-    case, found = read_case(shown, raw, vocabulary)
+    case, found = read_case(shown, raw, vocabulary, today)
     return case, tuple(found)
 
 

@@ -19,6 +19,7 @@ from .model import Case, Lesson, Partner, Source
 from .privacy import personal_data_problems
 from .problems import CaseFileError, Problem, describe, did_you_mean
 from .schema import case_schema
+from .sourcecheck import review_problems, source_problems
 from .textscan import text_warnings
 from .vocabulary import Vocabulary
 from .yamlfile import Document, Path, dotted, parse_yaml, split_front_matter
@@ -71,8 +72,11 @@ def slug_for(file_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
 
 
-def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | None, list[Problem]]:
-    """Parse and check one case file; a Case is returned only when it has no error."""
+def read_case(
+    path: str, raw: bytes, vocabulary: Vocabulary, today: dt.date | None = None
+) -> tuple[Case | None, list[Problem]]:
+    """Parse and check one case file; a Case is returned only when it has no error. With
+    `today`, a review older than two years is reported too (see sourcecheck.py)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     slug = name[: -len(".md")]
     problems: list[Problem] = []
@@ -99,6 +103,9 @@ def read_case(path: str, raw: bytes, vocabulary: Vocabulary) -> tuple[Case | Non
     data = _repair_text(document.data, _validator(vocabulary).schema, (), document)
     problems += _schema_problems(path, data, document, vocabulary)
     problems += _semantic_problems(path, data, document)
+    problems += source_problems(path, data, document)
+    if today is not None:
+        problems += review_problems(path, data, document, today)
     problems += personal_data_problems(path, document, parts.body, parts.body_line, source)
     if "Replace " in source:  # the placeholders' first word: cheaper than the pattern
         problems += text_warnings(path, document, parts.body, parts.body_line, _placeholders)

@@ -1,0 +1,139 @@
+"""Warnings about where a case's sources point, and about reviews that are out of date.
+
+A source must be the original publisher's address: a document-mirror copy, a publisher's
+staging host or an address on the contributor's own machine is reported as a warning at the
+line of the `url`, with what to do. The hosts are data (`source_hosts.yml`).
+
+A case whose `last_reviewed` is more than two years before `today` is reported too. That
+check needs a date, so only `casebook check` makes it: a site build must not pass or fail,
+or differ, with the day it runs (see README, "Reproducible builds").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .problems import Problem
+from .yamlfile import Document, dotted
+
+STALE_AFTER_YEARS = 2
+_HOST_PARTS = re.compile(r"[.-]")
+
+
+@dataclass(frozen=True)
+class SourceHosts:
+    mirrors: tuple[str, ...]  # 'docslib.org', or 'docplayer.*' for any top-level domain
+    staging_words: frozenset[str]
+
+    def mirror(self, host: str) -> str | None:
+        """The list's entry that `host` falls under, or None."""
+        labels = host.split(".")
+        for entry in self.mirrors:
+            if entry.endswith(".*"):
+                # The name as a label followed by a top-level domain (one or two labels:
+                # docplayer.se, docplayer.com.br): a host, or a subdomain of one.
+                name = entry[:-2]
+                if any(label == name and 1 <= len(labels) - i - 1 <= 2 for i, label in enumerate(labels)):
+                    return entry
+            elif host == entry or host.endswith("." + entry):
+                return entry
+        return None
+
+    def staging(self, host: str) -> bool:
+        return any(part in self.staging_words for part in _HOST_PARTS.split(host))
+
+
+@cache
+def source_hosts() -> SourceHosts:
+    text = resources.files(__package__).joinpath("source_hosts.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return SourceHosts(tuple(data["document_mirrors"]), frozenset(data["staging_words"]))
+
+
+def source_problems(path: str, data: dict[str, Any], document: Document) -> Iterator[Problem]:
+    sources = data.get("sources")
+    for number, source in enumerate(sources if isinstance(sources, list) else []):
+        url = source.get("url") if isinstance(source, dict) else None
+        if not isinstance(url, str):
+            continue
+        message = _url_message(url)
+        if message:
+            where = ("sources", number, "url")
+            yield Problem(path, document.line_of(where), dotted(where), message, "warning")
+
+
+def review_problems(path: str, data: dict[str, Any], document: Document, today: dt.date) -> Iterator[Problem]:
+    reviewed = data.get("last_reviewed")
+    try:
+        date = dt.date.fromisoformat(reviewed) if isinstance(reviewed, str) else None
+    except ValueError:
+        return  # reported as an invalid date by validation
+    if date is None:
+        return
+    try:
+        limit = today.replace(year=today.year - STALE_AFTER_YEARS)
+    except ValueError:  # 29 February
+        limit = today.replace(year=today.year - STALE_AFTER_YEARS, day=28)
+    if date < limit:
+        yield Problem(
+            path,
+            document.line_of(("last_reviewed",)),
+            "last_reviewed",
+            f"last reviewed on {reviewed}, more than {STALE_AFTER_YEARS} years ago: check the case "
+            "against its sources (what happened since?) and set today's date",
+            "warning",
+        )
+
+
+def build_date() -> dt.date:
+    """Today, or the day `SOURCE_DATE_EPOCH` fixes (seconds since 1970, UTC), as reproducible
+    builds define it: a check run with it set answers the same on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def _url_message(url: str) -> str | None:
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None  # a malformed address is the schema's to report
+    if not host:
+        return None
+    hosts = source_hosts()
+    entry = hosts.mirror(host)
+    if entry is not None:
+        return (
+            f"'{host}' is a document-mirror site, not the publisher: cite the original "
+            "publisher's address (search for the document's title on the publisher's site)"
+        )
+    if _is_local(host):
+        return f"'{host}' is an address on a private network or your own machine: cite a public address"
+    if hosts.staging(host):
+        return (
+            f"'{host}' looks like a publisher's staging or test host: cite the published "
+            "address (the same path on the publisher's main site, usually)"
+        )
+    return None
+
+
+def _is_local(host: str) -> bool:
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified
