@@ -106,7 +106,7 @@ def run(count: int, repeat: int) -> dict:
         cases = casebook_project(casebook_root, count)
         plain_project(plain_root, cases)
         lessons = sum(len(front["lessons"]) for _, front, _ in cases)
-        check_s = min(measure(["casebook.cli", "check"], casebook_root)[0] for _ in range(repeat))
+        check_s = min(measure(["casebook.authoring.cli", "check"], casebook_root)[0] for _ in range(repeat))
         build = ["mkdocs", "build", "-q", "-d", "site"]
         casebook_runs, plain_runs = [], []
         for _ in range(repeat):  # interleaved, so both builds meet the same machine

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pycountry
 import yaml
-from casebook.vocabulary import load_vocabulary
+from casebook.core.vocabulary import load_vocabulary
 
 WORDS = [
     "partnership",

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from casebook.cli import main
-from casebook.problems import Problem
-from casebook.schema import case_schema
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
+from casebook.authoring.cli import main
+from casebook.core.problems import Problem
+from casebook.core.schema import case_schema
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
 from conftest import Project
 from hypothesis import given, settings
 from hypothesis import strategies as st

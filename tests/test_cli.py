@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from casebook.cli import main, new
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
+from casebook.authoring.cli import main, new
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
 from conftest import REPO, case_text
 
 VOCAB = load_vocabulary()
@@ -29,7 +29,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
     """The installed command, as a contributor runs it (no terminal attached)."""
     return subprocess.run(
-        [sys.executable, "-m", "casebook.cli", *argv],
+        [sys.executable, "-m", "casebook.authoring.cli", *argv],
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,

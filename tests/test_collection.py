@@ -3,9 +3,9 @@
 import sys
 from pathlib import Path
 
-from casebook import collection, later
-from casebook.collection import load_folder
-from casebook.vocabulary import load_vocabulary
+from casebook.build import later, reading
+from casebook.core.collection import load_folder
+from casebook.core.vocabulary import load_vocabulary
 from conftest import case_text
 
 VOCAB = load_vocabulary()
@@ -58,8 +58,8 @@ def test_a_large_folder_read_by_two_processes_gives_what_one_process_gives(tmp_p
         (tmp_path / f"case-{n:02d}.md").write_text(case_text(title=f"Case {n}", country=country))
     (tmp_path / "case-99.md").write_bytes(b"\xff\xfe not text")
     serial = load_folder(tmp_path, VOCAB, base=tmp_path)
-    monkeypatch.setattr(collection, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
     monkeypatch.setattr(later, "can_fork", lambda: sys.platform.startswith("linux"))
-    parallel = load_folder(tmp_path, VOCAB, base=tmp_path)
+    parallel = load_folder(tmp_path, VOCAB, base=tmp_path, read_all=reading.in_two_processes)
     assert parallel == serial
     assert len(serial.cases) == 3 and len(serial.errors) == 10

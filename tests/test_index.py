@@ -1,8 +1,8 @@
 """Cross-indexes: a case is in every index it belongs to and in none it does not."""
 
-from casebook.index import build_index
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
+from casebook.core.index import build_index
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
 from conftest import case_text
 
 VOCAB = load_vocabulary()
@@ -69,7 +69,7 @@ def test_newest_cases_come_first_by_last_reviewed():
 
 
 def test_links_between_generated_pages_are_relative_to_the_page():
-    from casebook.render import relative
+    from casebook.pages.render import relative
 
     assert relative("cases/x/", "types/co-creation/") == "../../types/co-creation/"
     assert relative("", "cases/") == "cases/"

@@ -7,8 +7,8 @@ import sys
 import threading
 
 import pytest
-from casebook import later as later_module
-from casebook.later import Later, LaterError
+from casebook.build import later as later_module
+from casebook.build.later import Later, LaterError
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from casebook.linkreport import broken_links, summary
+from casebook.authoring.linkreport import broken_links, summary
 from conftest import REPO, case_text
 
 

@@ -1,10 +1,10 @@
 """Loading front matter: values keep their text and their line."""
 
 import pytest
-from casebook.problems import CaseFileError
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
-from casebook.yamlfile import parse_yaml, split_front_matter
+from casebook.core.problems import CaseFileError
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
+from casebook.core.yamlfile import parse_yaml, split_front_matter
 from conftest import case_text
 
 VOCAB = load_vocabulary()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from casebook.minify import strip_template_indentation
+from casebook.mkdocs.minify import strip_template_indentation
 from jinja2 import DictLoader, Environment
 
 strip = strip_template_indentation  # an HTML page is a template without tags

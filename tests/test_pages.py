@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from casebook.collection import load_folder
-from casebook.index import build_index
-from casebook.render import CASES_SHOWN, Renderer
-from casebook.vocabulary import load_vocabulary
+from casebook.core.collection import load_folder
+from casebook.core.index import build_index
+from casebook.core.vocabulary import load_vocabulary
+from casebook.pages.render import CASES_SHOWN, Renderer
 from conftest import case_text
 
 

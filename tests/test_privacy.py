@@ -1,7 +1,7 @@
 """Personal data: the checker warns on e-mail addresses and telephone numbers."""
 
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
 from conftest import case_text
 
 VOCAB = load_vocabulary()

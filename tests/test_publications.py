@@ -9,12 +9,12 @@ import xml.etree.ElementTree as ET
 
 import pypdf
 import pytest
-from casebook.cli import main
-from casebook.collection import load_folder
-from casebook.index import build_index
-from casebook.publications import feed_entries
-from casebook.render import FEED_LIMIT, Renderer
-from casebook.vocabulary import load_vocabulary
+from casebook.authoring.cli import main
+from casebook.core.collection import load_folder
+from casebook.core.index import build_index
+from casebook.core.vocabulary import load_vocabulary
+from casebook.outputs.feed import feed_entries
+from casebook.pages.render import FEED_LIMIT, Renderer
 from conftest import Project, case_text, case_yaml
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from casebook.searchindex import SearchIndex, SearchIndexError
+from casebook.build.searchindex import SearchIndex, SearchIndexError
 
 
 def index_text(folder: Path) -> str:

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from casebook.sourcecheck import build_date, source_hosts
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
+from casebook.core.sourcecheck import build_date, source_hosts
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
 from conftest import case_text
 
 VOCAB = load_vocabulary()
@@ -125,7 +125,11 @@ def test_casebook_check_reports_a_stale_review_and_a_mirror(tmp_path: Path):
     (tmp_path / "cases/old.md").write_text(text)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1790000000"}  # 21 September 2026
     result = subprocess.run(
-        [sys.executable, "-m", "casebook.cli", "check"], cwd=tmp_path, capture_output=True, text=True, env=env
+        [sys.executable, "-m", "casebook.authoring.cli", "check"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 0  # warnings do not fail the check
     assert "cases/old.md:" in result.stdout

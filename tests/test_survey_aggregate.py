@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from casebook.index import build_index
+from casebook.core.index import build_index
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
 from casebook.survey.aggregate import answering, date_range, office_count, tally, text_answers
 from casebook.survey.gaps import COVERED, NO_CASE, NO_DEMAND_DATA, NOT_ASKED, UNDER_COVERED, find_gaps
 from casebook.survey.questionnaire import load_questionnaire
 from casebook.survey.responses import Response, read_response
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
 from conftest import REPO, case_text
 
 VOCAB = load_vocabulary()

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from casebook.core.vocabulary import load_vocabulary
 from casebook.survey import load_survey
-from casebook.vocabulary import load_vocabulary
 from conftest import REPO
 
 VOCAB = load_vocabulary()
@@ -27,7 +27,7 @@ def workdir(tmp_path: Path) -> Path:
 
 def run(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "casebook.cli", "survey", "import", *argv],
+        [sys.executable, "-m", "casebook.authoring.cli", "survey", "import", *argv],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -215,7 +215,7 @@ def test_an_empty_csv_is_reported(workdir: Path):
 
 def test_the_template_header_is_accepted_by_the_import(workdir: Path):
     header = subprocess.run(
-        [sys.executable, "-m", "casebook.cli", "survey", "template", "--csv"],
+        [sys.executable, "-m", "casebook.authoring.cli", "survey", "template", "--csv"],
         cwd=workdir,
         capture_output=True,
         text=True,

@@ -8,8 +8,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from casebook.core.vocabulary import load_vocabulary
 from casebook.survey.questionnaire import Questionnaire, load_questionnaire
-from casebook.vocabulary import load_vocabulary
 from conftest import REPO
 
 VOCAB = load_vocabulary()

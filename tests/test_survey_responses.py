@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from casebook.core.vocabulary import load_vocabulary
 from casebook.survey import load_survey
 from casebook.survey.questionnaire import load_questionnaire
 from casebook.survey.response_file import blank_response
 from casebook.survey.responses import load_responses, read_response
-from casebook.vocabulary import load_vocabulary
 from conftest import REPO
 
 VOCAB = load_vocabulary()
@@ -195,7 +195,7 @@ def test_a_survey_folder_without_responses_folder_loads_the_questionnaire(tmp_pa
 
 def run_survey(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "casebook.cli", "survey", *argv],
+        [sys.executable, "-m", "casebook.authoring.cli", "survey", *argv],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from casebook.theme import CONFIG_LINKS, SharedParts, lighten
+from casebook.mkdocs.theme import CONFIG_LINKS, SharedParts, lighten
 from jinja2 import DictLoader, Environment
 
 NAV_URLS = ["", "cases/", "types/", "about/", "guides/sub/"]

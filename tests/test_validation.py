@@ -1,8 +1,8 @@
 """Validation: every problem as path:line: field: message, with a suggestion where one fits."""
 
-from casebook.validate import read_case
-from casebook.vocabulary import load_vocabulary
-from casebook.yamlfile import parse_yaml
+from casebook.core.validate import read_case
+from casebook.core.vocabulary import load_vocabulary
+from casebook.core.yamlfile import parse_yaml
 from conftest import case_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -167,7 +167,7 @@ def test_lesson_without_own_tags_takes_the_cases():
     )
 )
 def test_fast_validity_check_agrees_with_the_explaining_validator(data: dict):
-    from casebook.validate import _fast_check, _validator
+    from casebook.core.validate import _fast_check, _validator
 
     base = parse_yaml(case_text().split("---")[1], first_line=2).data
     candidate = {**base, **data}

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..vocabulary import load_vocabulary
-from ..words import counted
+from ..core.vocabulary import load_vocabulary
+from ..core.words import counted
 from .fields import shown_path
 from .importer import DEFAULT_VISIBILITY, columns, import_csv
 from .loading import QUESTIONNAIRE_FILE, RESPONSES_DIR, Survey, load_survey

@@ -11,10 +11,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..collection import shown_path  # the same relative paths as case messages
-from ..problems import CaseFileError, Problem, Severity, describe, did_you_mean
-from ..validate import decode  # size, UTF-8 and NUL checks shared with case files
-from ..yamlfile import Document, Path, dotted, parse_yaml
+from ..core.collection import shown_path  # the same relative paths as case messages
+from ..core.problems import CaseFileError, Problem, Severity, describe, did_you_mean
+from ..core.validate import decode  # size, UTF-8 and NUL checks shared with case files
+from ..core.yamlfile import Document, Path, dotted, parse_yaml
 
 __all__ = ["FieldChecker", "Path", "decode", "describe", "read_yaml", "shown_path"]
 

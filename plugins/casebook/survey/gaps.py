@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..index import Index
-from ..model import Case, Lesson
-from ..vocabulary import Group, Term, Vocabulary
+from ..core.index import Index
+from ..core.model import Case, Lesson
+from ..core.vocabulary import Group, Term, Vocabulary
 from .questionnaire import Question, Questionnaire
 from .responses import Answer, Response
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..problems import CaseFileError, Problem, did_you_mean
-from ..validate import slug_for
+from ..core.problems import CaseFileError, Problem, did_you_mean
+from ..core.validate import slug_for
 from .fields import decode, shown_path
 from .loading import Survey
 from .questionnaire import Option, Question, Questionnaire

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collection import is_skipped
-from ..problems import Problem
-from ..vocabulary import Vocabulary
+from ..core.collection import is_skipped
+from ..core.problems import Problem
+from ..core.vocabulary import Vocabulary
 from .fields import shown_path
 from .questionnaire import Questionnaire, load_questionnaire
 from .responses import Response, load_responses

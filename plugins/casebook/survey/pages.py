@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..charts import Chart, bar_chart
-from ..index import Index
-from ..render import TERM_PAGES, Renderer
+from ..core.index import Index
+from ..pages.charts import Chart, bar_chart
+from ..pages.render import TERM_PAGES, Renderer
 from .aggregate import Tally, TextAnswer, answering, date_range, office_count, tally, text_answers
 from .gaps import find_gaps
 from .loading import Survey

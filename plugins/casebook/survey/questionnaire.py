@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path as FilePath
 from typing import Any
 
-from ..problems import CaseFileError, Problem
-from ..vocabulary import Vocabulary
+from ..core.problems import CaseFileError, Problem
+from ..core.vocabulary import Vocabulary
 from .fields import FieldChecker, Path, read_yaml
 
 # rating: one level per item; choices: a list of options; text: free text;

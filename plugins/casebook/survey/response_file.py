@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from ..yamlfile import CaseLoader
+from ..core.yamlfile import CaseLoader
 from .questionnaire import Question, Questionnaire
 from .responses import ROLES, VISIBILITIES
 

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
-from ..collection import is_skipped
-from ..countries import country_problem
-from ..privacy import personal_data_problems
-from ..problems import CaseFileError, Problem, did_you_mean
-from ..validate import FILE_SLUG, slug_for
+from ..core.collection import is_skipped
+from ..core.countries import country_problem
+from ..core.privacy import personal_data_problems
+from ..core.problems import CaseFileError, Problem, did_you_mean
+from ..core.validate import FILE_SLUG, slug_for
 from .fields import FieldChecker, Path, describe, read_yaml, shown_path
 from .questionnaire import Question, Questionnaire
 

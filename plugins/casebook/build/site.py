@@ -16,20 +16,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .collection import Collection, load_folder
+from ..core.collection import Collection, load_folder, one_by_one
 from .convert import Converted, split_front_matter
-from .explorer import explorer_data
-from .exports import cases_csv, cases_json, lessons_json
-from .index import Index, build_index
+from ..outputs.explorer import explorer_data
+from ..outputs.exports import cases_csv, cases_json, lessons_json
+from ..core.index import Index, build_index
 from .later import Later, LaterError
-from .problems import Problem, ReportsProblems
-from .publications import EPOCH, feed_entries, last_commit_dates
-from .render import PageJob, Renderer, SiteOptions
-from .sanitize import sanitize
-from .schema import schema_json
+from .reading import in_two_processes
+from ..core.problems import Problem, ReportsProblems
+from ..outputs.feed import EPOCH, feed_entries, last_commit_dates
+from ..pages.render import PageJob, Renderer, SiteOptions
+from ..pages.sanitize import sanitize
+from ..core.schema import schema_json
 from .sharing import TwoEnds
-from .survey import Survey, load_survey, survey_pages
-from .vocabulary import Vocabulary, load_vocabulary
+from ..survey import Survey, load_survey, survey_pages
+from ..core.vocabulary import Vocabulary, load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ class SiteFiles(ReportsProblems):
 
 def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> SiteFiles:
     vocabulary = vocabulary or load_vocabulary()
-    collection = load_folder(settings.cases_dir, vocabulary, settings.base)
+    read_all = in_two_processes if settings.parallel else one_by_one
+    collection = load_folder(settings.cases_dir, vocabulary, settings.base, read_all=read_all)
     survey = load_survey(settings.survey_dir, settings.base, vocabulary) if settings.survey_dir else Survey()
     index = build_index(collection.edition(settings.include_internal), vocabulary)
     renderer = Renderer(index, vocabulary, settings.options)

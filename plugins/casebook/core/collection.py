@@ -1,21 +1,33 @@
-"""Reading a folder of case files: every file is published, deliberately skipped or reported."""
+"""Reading a folder of case files: every file is published, deliberately skipped or reported.
+
+The core reads one file after another. A caller may pass `read_all` to share the reading
+out (the build layer reads large folders with two processes: build/reading.py).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .later import Later, LaterError
 from .model import Case
 from .problems import Problem, ReportsProblems
 from .validate import read_case, slug_for
 from .vocabulary import Vocabulary
 
-# Below this many files a second process costs more than it saves.
-PARALLEL_FROM = 400
+# A file to read, as (the path shown in messages, the path on disk).
+FileToRead = tuple[str, Path]
+Read = tuple["Case | None", tuple[Problem, ...]]
+# Reads each file with the given function, and returns the results in the files' order.
+ReadAll = Callable[[list[FileToRead], Callable[[FileToRead], Read]], list[Read]]
+
+
+def one_by_one(files: list[FileToRead], read: Callable[[FileToRead], Read]) -> list[Read]:
+    return [read(file) for file in files]
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,11 @@ def is_skipped(name: str) -> bool:
 
 
 def load_folder(
-    folder: Path, vocabulary: Vocabulary, base: Path | None = None, today: dt.date | None = None
+    folder: Path,
+    vocabulary: Vocabulary,
+    base: Path | None = None,
+    today: dt.date | None = None,
+    read_all: ReadAll = one_by_one,
 ) -> Collection:
     """Read every entry of `folder`; paths in messages are relative to `base` (default: as given).
     With `today`, reviews older than two years are reported (`casebook check` only)."""
@@ -45,11 +61,15 @@ def load_folder(
         problem = Problem(shown_path(folder, base), 1, "folder", "the cases folder does not exist")
         return Collection((), (problem,), ())
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    return load_paths([Path(e.path) for e in entries], vocabulary, base, today)
+    return load_paths([Path(e.path) for e in entries], vocabulary, base, today, read_all)
 
 
 def load_paths(
-    paths: list[Path], vocabulary: Vocabulary, base: Path | None = None, today: dt.date | None = None
+    paths: list[Path],
+    vocabulary: Vocabulary,
+    base: Path | None = None,
+    today: dt.date | None = None,
+    read_all: ReadAll = one_by_one,
 ) -> Collection:
     cases: list[Case] = []
     problems: list[Problem] = []
@@ -75,7 +95,7 @@ def load_paths(
             continue
         slugs[slug_for(name)].append(shown)
         to_read.append((shown, path))
-    for case, found in _read_all(to_read, vocabulary, today):
+    for case, found in read_all(to_read, partial(_read_one, vocabulary=vocabulary, today=today)):
         problems.extend(found)
         if case is not None:
             cases.append(case)
@@ -96,33 +116,8 @@ def load_paths(
     )
 
 
-def _read_all(
-    files: list[tuple[str, Path]], vocabulary: Vocabulary, today: dt.date | None
-) -> list[tuple[Case | None, tuple[Problem, ...]]]:
-    """Read and check each file; from PARALLEL_FROM files on, about half of them in a forked
-    process (see later.py): reading is most of `casebook check` and of a build's start."""
-
-    def read(part: list[tuple[str, Path]]) -> list[tuple[Case | None, tuple[Problem, ...]]]:
-        return [_read_one(shown, path, vocabulary, today) for shown, path in part]
-
-    if len(files) < PARALLEL_FROM:
-        return read(files)
-    # The worker also pickles its half back, so it takes a little less than half.
-    split = len(files) * 11 // 20
-    first, second = files[:split], files[split:]
-    worker = Later(lambda: [("second", read(second))])
-    done = read(first)
-    try:
-        return done + worker.get("second")
-    except LaterError:  # the worker died (out of memory, say): read its half here
-        return done + read(second)
-    finally:
-        worker.close()
-
-
-def _read_one(
-    shown: str, path: Path, vocabulary: Vocabulary, today: dt.date | None
-) -> tuple[Case | None, tuple[Problem, ...]]:
+def _read_one(file: FileToRead, vocabulary: Vocabulary, today: dt.date | None) -> Read:
+    shown, path = file
     try:
         raw = path.read_bytes()
     except OSError as exc:

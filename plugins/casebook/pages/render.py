@@ -23,15 +23,16 @@ from typing import Any, NamedTuple
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .countries import country_name
-from .explorer import SERVER_LIMIT
-from .facets import CASE_FACETS, LESSON_FACETS, build_facets, case_values, lesson_values
-from .index import Index, most_recent
-from .model import Case
-from .publications import FeedEntry, sources_by_publisher, statistics_charts
-from .schema import case_schema, dictionary_rows
-from .vocabulary import Vocabulary
-from .words import counted
+from ..core.countries import country_name
+from ..core.facets import CASE_FACETS, LESSON_FACETS, build_facets, case_values, lesson_values
+from ..core.index import Index, most_recent
+from ..core.model import Case
+from ..core.schema import case_schema, dictionary_rows
+from ..core.vocabulary import Vocabulary
+from ..core.words import counted
+from ..outputs.explorer import SERVER_LIMIT
+from ..outputs.feed import FeedEntry
+from .figures import sources_by_publisher, statistics_charts
 
 # A type or challenge page shows this many lessons a group, then links to the explorer:
 # the page stays light at 5,000 cases, the explorer holds them all.

@@ -12,9 +12,9 @@ import io
 import json
 from typing import Any
 
-from .countries import country_name
-from .index import Index
-from .model import Case, Lesson
+from ..core.countries import country_name
+from ..core.index import Index
+from ..core.model import Case, Lesson
 
 LIST_SEPARATOR = "; "
 # Spreadsheets run a cell that starts with one of these as a formula: quote it (CSV injection).

@@ -14,9 +14,9 @@ from functools import cache
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .problems import did_you_mean
-from .vocabulary import Group, Vocabulary
-from .yamlfile import CaseLoader
+from ..core.problems import did_you_mean
+from ..core.vocabulary import Group, Vocabulary
+from ..core.yamlfile import CaseLoader
 
 SECTIONS = ("Context", "The partnership", "What worked", "What was difficult", "Outcome")
 PLACEHOLDER = "Replace this text."

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 
-from .countries import country_name
-from .facets import COUNTRY
-from .index import Index
-from .vocabulary import Vocabulary
+from ..core.countries import country_name
+from ..core.facets import COUNTRY
+from ..core.index import Index
+from ..core.vocabulary import Vocabulary
 
 # The lessons the explorer page lists in its HTML: as many as the script draws at first.
 # With JavaScript they are drawn again from the data file, so more would only weigh on the

@@ -2,7 +2,7 @@
 file and line that cites it. `scripts/check-links` runs lychee and then this;
 the weekly workflow (.github/workflows/links.yml) shows the summary on the run's page.
 
-    python -m casebook.linkreport REPORT.json      prints the summary; exit 1 if a link is broken
+    python -m casebook.authoring.linkreport REPORT.json      prints the summary; exit 1 if a link is broken
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _cell(text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m casebook.linkreport REPORT.json", file=sys.stderr)
+        print("usage: python -m casebook.authoring.linkreport REPORT.json", file=sys.stderr)
         return 2
     report = json.loads(Path(args[0]).read_text(encoding="utf-8"))
     print(summary(report), end="")

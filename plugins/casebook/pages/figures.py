@@ -1,62 +1,16 @@
-"""Data for the feed, the sources page and the statistics page, from the index."""
+"""Data for the sources page and the statistics page, from the index."""
 
 from __future__ import annotations
 
-import subprocess
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..core.countries import country_name
+from ..core.index import Index
+from ..core.model import Case, Source
+from ..core.vocabulary import Vocabulary
 from .charts import Chart, bar_chart
-from .countries import country_name
-from .index import Index
-from .model import Case, Source
-from .vocabulary import Vocabulary
-
-EPOCH = "1970-01-01"
-
-
-def last_commit_dates(folder: Path) -> dict[str, str]:
-    """File name -> date (YYYY-MM-DD) of its last commit, from one `git log`; {} outside git.
-
-    A case's feed entry is dated by the later of `last_reviewed` and this, so an edit that
-    forgot to update `last_reviewed` still shows as an update.
-    """
-    try:
-        result = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: dict[str, str] = {}
-    date = EPOCH
-    for line in result.stdout.splitlines():
-        if line.startswith("\x00"):
-            date = line[1:]
-        elif line.strip():
-            dates.setdefault(Path(line).name, date)  # newest commit comes first
-    return dates
-
-
-@dataclass(frozen=True)
-class FeedEntry:
-    case: Case
-    updated: str  # YYYY-MM-DD
-
-
-def feed_entries(index: Index, commit_dates: dict[str, str]) -> tuple[FeedEntry, ...]:
-    """One entry a case, newest first; dated without the clock, so builds are reproducible."""
-    entries = [
-        FeedEntry(case, max(case.last_reviewed or EPOCH, commit_dates.get(f"{case.slug}.md", EPOCH)))
-        for case in index.cases
-    ]
-    return tuple(sorted(entries, key=lambda e: (e.updated, e.case.slug), reverse=True))
 
 
 @dataclass(frozen=True)

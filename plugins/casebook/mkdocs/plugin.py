@@ -42,15 +42,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .convert import Converted, MarkdownConverter
-from .explorer import SERVER_LIMIT
-from .later import LaterError
-from .model import Case
-from .render import SNIPPETS, SiteOptions
-from .searchindex import SearchIndex, SearchIndexError
-from .site import SiteFiles, SiteSettings, build_site
+from ..build.convert import Converted, MarkdownConverter
+from ..build.later import LaterError
+from ..build.searchindex import SearchIndex, SearchIndexError
+from ..build.site import SiteFiles, SiteSettings, build_site
+from ..core.model import Case
+from ..core.words import counted
+from ..outputs.explorer import SERVER_LIMIT
+from ..pages.render import SNIPPETS, SiteOptions
 from .theme import lighten
-from .words import counted
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 ASSETS = "assets/casebook"
@@ -311,7 +311,7 @@ def _place(page: Page, converted: Converted, config: MkDocsConfig, files: Files)
 
 
 def _package_assets() -> dict[str, str]:
-    folder = resources.files(__package__).joinpath("assets")
+    folder = resources.files("casebook.pages").joinpath("assets")
     return {
         f"{ASSETS}/{item.name}": item.read_text(encoding="utf-8")
         for item in sorted(folder.iterdir(), key=lambda i: i.name)

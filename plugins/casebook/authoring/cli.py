@@ -18,7 +18,16 @@ from pathlib import Path
 
 import yaml
 
-from . import survey
+from .. import survey
+from ..build.reading import in_two_processes
+from ..core.collection import Collection, load_folder, load_paths
+from ..core.countries import country_problem
+from ..core.index import build_index
+from ..core.sourcecheck import build_date
+from ..core.validate import FILE_SLUG, read_case, slug_for
+from ..core.vocabulary import Vocabulary, load_vocabulary
+from ..core.words import counted
+from ..pages.render import Renderer
 from .casefile import (
     SECTIONS,
     CaseSpec,
@@ -31,14 +40,6 @@ from .casefile import (
     render_issue_form,
     resolve_term,
 )
-from .collection import Collection, load_folder, load_paths
-from .countries import country_problem
-from .index import build_index
-from .render import Renderer
-from .sourcecheck import build_date
-from .validate import FILE_SLUG, read_case, slug_for
-from .vocabulary import Vocabulary, load_vocabulary
-from .words import counted
 
 SCHEMA_PATH = "/schema/case.schema.json"
 
@@ -53,9 +54,9 @@ def check(paths: list[str], cases_dir: str) -> int:
     today = build_date()
     collection: Collection
     if paths:
-        collection = load_paths([Path(p) for p in paths], vocabulary, today=today)
+        collection = load_paths([Path(p) for p in paths], vocabulary, today=today, read_all=in_two_processes)
     else:
-        collection = load_folder(Path(cases_dir), vocabulary, today=today)
+        collection = load_folder(Path(cases_dir), vocabulary, today=today, read_all=in_two_processes)
     for problem in collection.problems:
         print(problem)
     if paths:
