@@ -141,6 +141,14 @@ class Project:
             check=False,
         )
 
+    def set_option(self, name: str, value: str) -> None:
+        """Set an option of the casebook plugin in this project's mkdocs.yml."""
+        config = self.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        anchor = "      cases_dir: cases\n"
+        assert anchor in text
+        config.write_text(text.replace(anchor, f"{anchor}      {name}: {value}\n"), encoding="utf-8")
+
     def page(self, url: str) -> str:
         """The built HTML of a site URL such as 'cases/x/'."""
         return (self.site / url / "index.html").read_text(encoding="utf-8")

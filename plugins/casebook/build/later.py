@@ -36,6 +36,13 @@ def can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
+def why_not_fork() -> str:
+    """Why fork is not safe here, for the build's log."""
+    if sys.platform != "linux":
+        return f"fork is used on Linux only (this is {sys.platform})"
+    return f"this process runs {threading.active_count()} threads (mkdocs serve does), and fork copies only one"
+
+
 class Later(Generic[T]):
     """Keyed results of `work`, which yields (key, result) pairs; `get(key)` waits for one."""
 
@@ -45,6 +52,8 @@ class Later(Generic[T]):
         self._receiver: Connection | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         self._inline: Iterator[tuple[str, T]] | None = None
+        # Why the work runs in this process, where it does: for the build's log.
+        self.fallback: str | None = None
         if parallel and can_fork():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
@@ -59,6 +68,7 @@ class Later(Generic[T]):
                 gc.unfreeze()
             sender.close()
         else:
+            self.fallback = why_not_fork() if parallel else None
             self._inline = iter(work())
 
     @property

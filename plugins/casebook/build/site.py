@@ -33,6 +33,9 @@ from ..survey import Survey, load_survey, survey_pages
 from ..core.vocabulary import Vocabulary, load_vocabulary
 
 
+NEEDS_MKDOCS = "its body links to a page, an image or an anchor that MkDocs rewrites or checks"
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     cases_dir: Path
@@ -41,7 +44,8 @@ class SiteSettings:
     include_internal: bool = False
     site_url: str = ""  # absolute address of the published site, for the schema's $id and the feed
     options: SiteOptions = field(default_factory=SiteOptions)
-    # Make the generated files in a forked process where that is safe (see later.py).
+    # The speed layer: read large folders with two processes, and make the generated files
+    # in a forked worker where that is safe (see later.py). Off: one process, the same bytes.
     parallel: bool = True
     # Converts a case page's Markdown body as the build would, or returns None where only
     # the build can (see convert.py); None: the build converts every page itself.
@@ -54,6 +58,8 @@ class Made:
     blocks: list[str]  # a page's HTML parts (see Renderer.expand)
     # A case page converted by the worker: its finished HTML (sanitised, parts put back).
     converted: Converted | None = None
+    # Why the worker left a case page to the build to convert, where it did.
+    fallback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,7 @@ class _Work:
             return made
         converted = self.convert(split[1])
         if converted is None:
-            return made
+            return Made(made.content, made.blocks, fallback=NEEDS_MKDOCS)
         html = _finished(self.renderer, True, made.blocks, converted.html)
         return Made(split[0], [], converted._replace(html=html))
 

@@ -45,7 +45,7 @@ from mkdocs.structure.toc import get_toc
 from ..build.convert import Converted, MarkdownConverter
 from ..build.later import LaterError
 from ..build.searchindex import SearchIndex, SearchIndexError
-from ..build.site import SiteFiles, SiteSettings, build_site
+from ..build.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
 from ..core.model import Case
 from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
@@ -72,6 +72,11 @@ class CasebookConfig(base.Config):
     # How many lessons the explorer page lists for readers without JavaScript (the script
     # filters them all from a data file).
     lessons_listed = c.Type(int, default=SERVER_LIMIT)
+    # The speed layer (build/, theme.py): a forked worker that makes the generated pages and
+    # converts case pages, case pages' HTML put in place of MkDocs' conversion, and parts of
+    # the page frame drawn once per folder. Off, the build runs in one process, MkDocs
+    # converts and draws every page itself, and the site has the same bytes (tests compare).
+    parallel = c.Type(bool, default=True)
 
 
 class CasebookPlugin(BasePlugin[CasebookConfig]):
@@ -83,6 +88,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.placed: set[str] = set()  # case pages whose HTML the worker made
         self.dirty = False
         self.nav_urls: list[str] = []
+        self.left_to_mkdocs: list[str] = []  # case pages the worker could not convert
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A dirty build renders only changed pages: the search index from the last full
@@ -108,7 +114,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             survey_dir=(self.root / self.config.survey_dir).resolve(),
             include_internal=self.config.edition == "internal",
             site_url=config.site_url or "",
-            convert=self._converter(config),
+            parallel=self.config.parallel,
+            convert=self._converter(config) if self.config.parallel else None,
             options=SiteOptions(
                 edit_url=lambda case: self._edit_url(case, config),
                 edition=self.config.edition,
@@ -149,6 +156,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 self.waiting[src_uri] = file
             files.append(file)
         self._start_search(config)
+        self.left_to_mkdocs = []
+        if self.site.later is not None and self.site.later.fallback:
+            log.info("casebook: the generated pages are made in this process: %s", self.site.later.fallback)
         log.info(
             "casebook: %d cases, %d lessons (%s edition)",
             len(self.site.index.cases),
@@ -204,7 +214,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        lighten(env, self.nav_urls)
+        lighten(env, self.nav_urls, share=self.config.parallel)
         for src_uri in list(self.waiting):  # the open-data files: copied next
             self._fill(src_uri)
         if self.search is not None:
@@ -215,6 +225,14 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         converted, cases = len(self.placed), len(self.case_sources)
         log.debug("casebook: the worker converted %d of %d case pages", converted, cases)
+        if self.left_to_mkdocs:
+            names = ", ".join(self.left_to_mkdocs[:5]) + (", ..." if len(self.left_to_mkdocs) > 5 else "")
+            log.info(
+                "casebook: MkDocs converted %d case pages the worker had made, as %s: %s",
+                len(self.left_to_mkdocs),
+                NEEDS_MKDOCS,
+                names,
+            )
         self._close_worker()
         if self.search is not None:
             search, self.search = self.search, None
@@ -233,9 +251,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         try:
             made = self.site.made(src_uri)
         except LaterError as error:
-            log.debug("%s", error)
+            # The whole traceback (the worker's, where it failed there): its last line alone
+            # rarely says which template or case went wrong.
+            log.error("casebook: %s could not be made:\n%s", src_uri, str(error).rstrip())
             last = str(error).strip().splitlines()[-1:] or ["no message"]
             raise PluginError(f"casebook: {src_uri} could not be made: {last[0]}") from None
+        if made.fallback:
+            self.left_to_mkdocs.append(src_uri)
         self.waiting.pop(src_uri).content_string = made.content
         return made.converted
 
@@ -274,8 +296,20 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def _converter(self, config: MkDocsConfig) -> MarkdownConverter | None:
         """The worker converts case pages with the site's Markdown extensions, unless another
         plugin (or hook) takes part in converting pages: then it must see them all."""
-        handlers = (handler for event in PAGE_EVENTS for handler in config.plugins.events[event])
-        if any(getattr(handler, "__self__", None) is not self for handler in handlers):
+        others = sorted(
+            {
+                f"{event} ({_owner(handler)})"
+                for event in PAGE_EVENTS
+                for handler in config.plugins.events[event]
+                if getattr(handler, "__self__", None) is not self
+            }
+        )
+        if others:
+            log.info(
+                "casebook: MkDocs converts every case page itself, as another plugin or hook takes "
+                "part in converting pages: %s",
+                ", ".join(others),
+            )
             return None
         return MarkdownConverter(config.markdown_extensions, config.mdx_configs)
 
@@ -291,6 +325,14 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             return None
         repo = config.repo_url or ""
         return urljoin(repo if repo.endswith("/") else repo + "/", config.edit_uri + path)
+
+
+def _owner(handler: object) -> str:
+    """A plugin's or hook's name for the log: its class, or its module."""
+    owner = getattr(handler, "__self__", None)
+    if owner is not None:
+        return type(owner).__name__
+    return getattr(handler, "__module__", None) or repr(handler)
 
 
 def _not_shipped(file: File, docs_dir: str, searching: bool) -> bool:

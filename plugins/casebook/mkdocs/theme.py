@@ -48,13 +48,14 @@ class ThemeLoader(BaseLoader):
     """The theme's templates without their indentation, with the shared parts drawn through
     `SharedParts`."""
 
-    def __init__(self, inner: BaseLoader) -> None:
+    def __init__(self, inner: BaseLoader, share: bool = True) -> None:
         self.inner = inner
+        self.share = share
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Uptodate]:
-        if template == NAV:
+        if self.share and template == NAV:
             return NAV_WRAPPER, None, lambda: True
-        if template == BASE:
+        if self.share and template == BASE:
             return BASE_WRAPPER, None, lambda: True
         name = template.removeprefix(THEME)
         source, filename, uptodate = self.inner.get_source(environment, name)
@@ -91,11 +92,12 @@ class SharedParts:
         return self.drawn[part, key]
 
 
-def lighten(env: Environment, nav_urls: Iterable[str]) -> None:
-    """Install the loader and the shared parts in the theme's environment, before any page
-    is drawn."""
+def lighten(env: Environment, nav_urls: Iterable[str], share: bool = True) -> None:
+    """Install the loader in the theme's environment, before any page is drawn: templates
+    without indentation always (the site's bytes), and the parts drawn once per folder with
+    `share` (the speed layer; without it every page draws its own, with the same bytes)."""
     assert env.loader is not None
-    env.loader = ThemeLoader(env.loader)
+    env.loader = ThemeLoader(env.loader, share)
     env.globals["casebook_shared"] = SharedParts(nav_urls)
     if env.cache is not None:
         env.cache.clear()
