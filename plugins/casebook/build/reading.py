@@ -1,0 +1,31 @@
+"""Reading a large folder of cases with two processes: reading is most of `casebook check`
+and of a build's start. The core reads one file after another (core/collection.py); this is
+the `read_all` that the build and `casebook check` give it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..core.collection import FileToRead, Read
+from .later import Later, LaterError
+
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def in_two_processes(files: list[FileToRead], read: Callable[[FileToRead], Read]) -> list[Read]:
+    """From PARALLEL_FROM files on, about half of them are read in a forked process (see
+    later.py); where fork is not safe, Later reads them here, as the results are asked for."""
+    if len(files) < PARALLEL_FROM:
+        return [read(file) for file in files]
+    # The worker also pickles its half back, so it takes a little less than half.
+    split = len(files) * 11 // 20
+    first, second = files[:split], files[split:]
+    worker = Later(lambda: [("second", [read(file) for file in second])])
+    done = [read(file) for file in first]
+    try:
+        return done + worker.get("second")
+    except LaterError:  # the worker died (out of memory, say): read its half here
+        return done + [read(file) for file in second]
+    finally:
+        worker.close()
