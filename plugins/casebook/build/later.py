@@ -40,7 +40,9 @@ def why_not_fork() -> str:
     """Why fork is not safe here, for the build's log."""
     if sys.platform != "linux":
         return f"fork is used on Linux only (this is {sys.platform})"
-    return f"this process runs {threading.active_count()} threads (mkdocs serve does), and fork copies only one"
+    return (
+        f"this process runs {threading.active_count()} threads (mkdocs serve does), and fork copies only one"
+    )
 
 
 class Later(Generic[T]):

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from html import escape
 from pathlib import Path
 from typing import IO, Any
@@ -117,11 +118,25 @@ class SearchIndex:
             with self._changed:
                 if self._errors:
                     raise SearchIndexError("; ".join(dict.fromkeys(self._errors)))
+            self._wait_for_entry()
             self._stop_when_written()
         finally:
             self.close()
         for name in UNUSED_BUNDLE_FILES:
             (self._folder / name).unlink(missing_ok=True)
+
+    def _wait_for_entry(self) -> None:
+        """Pagefind writes its entry file (what a reader's first search loads) last, after it
+        has answered; closing its input too soon could leave the site without it (seen under
+        load). So wait for the entry file to hold its JSON before asking Pagefind to stop."""
+        entry = self._folder / "pagefind-entry.json"
+        deadline = time.monotonic() + WRITE_TIMEOUT_S
+        while time.monotonic() < deadline and self._process.poll() is None:
+            try:
+                json.loads(entry.read_bytes())
+                return
+            except (OSError, ValueError):
+                time.sleep(0.02)
 
     def _stop_when_written(self) -> None:
         """Pagefind answers before its last files are on disk (other threads of its own

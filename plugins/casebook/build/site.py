@@ -17,21 +17,20 @@ from functools import cached_property
 from pathlib import Path
 
 from ..core.collection import Collection, load_folder, one_by_one
-from .convert import Converted, split_front_matter
+from ..core.index import Index, build_index
+from ..core.problems import Problem, ReportsProblems
+from ..core.schema import schema_json
+from ..core.vocabulary import Vocabulary, load_vocabulary
 from ..outputs.explorer import explorer_data
 from ..outputs.exports import cases_csv, cases_json, lessons_json
-from ..core.index import Index, build_index
-from .later import Later, LaterError
-from .reading import in_two_processes
-from ..core.problems import Problem, ReportsProblems
 from ..outputs.feed import EPOCH, feed_entries, last_commit_dates
 from ..pages.render import PageJob, Renderer, SiteOptions
 from ..pages.sanitize import sanitize
-from ..core.schema import schema_json
-from .sharing import TwoEnds
 from ..survey import Survey, load_survey, survey_pages
-from ..core.vocabulary import Vocabulary, load_vocabulary
-
+from .convert import Converted, split_front_matter
+from .later import Later, LaterError
+from .reading import in_two_processes
+from .sharing import TwoEnds
 
 NEEDS_MKDOCS = "its body links to a page, an image or an anchor that MkDocs rewrites or checks"
 

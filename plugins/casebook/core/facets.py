@@ -1,26 +1,36 @@
 """Facets of the lessons explorer and the cases listing (contract: names and values).
 
-Facet names come from the vocabulary's `param`; values are vocabulary slugs and lower-case
-country codes. Each item's values become its `data-<facet>` attributes, which the filter
-script reads; the counts here are for the unfiltered list (the script recounts them).
+Which facets there are, in which order, and their query parameters are the vocabulary's
+(`facets` and each group's `param` in vocabulary.yml); values are vocabulary slugs and
+lower-case country codes. Here is only where each facet's values come from: the lesson
+itself, or its case. Each item's values become its `data-<param>` attributes, which the
+filter script reads; the counts are for the unfiltered list (the script recounts them).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .countries import country_name
 from .index import Index
 from .model import Case, Lesson
 from .vocabulary import Vocabulary
 
-COUNTRY = "country"
-# Vocabulary groups that are facets, in the order the filters show them; country comes
-# after the two main facets.
-LESSON_FACETS = ("partnership_types", "challenges", COUNTRY, "stages", "sectors")
-CASE_FACETS = ("partnership_types", "challenges", COUNTRY, "sectors")
+# A lesson's own values, where it has them (its own types and challenges, or its case's).
+LESSON_FIELDS: dict[str, Callable[[Lesson], tuple[str, ...]]] = {
+    "partnership_types": lambda lesson: lesson.partnership_types,
+    "challenges": lambda lesson: lesson.challenges,
+    "stages": lambda lesson: (lesson.stage,) if lesson.stage else (),
+}
+CASE_FIELDS: dict[str, Callable[[Case], tuple[str, ...]]] = {
+    "partnership_types": lambda case: case.partnership_types,
+    "challenges": lambda case: case.challenges,
+    "country": lambda case: (case.country.lower(),),
+    "sectors": lambda case: case.sectors,
+}
 
 Values = dict[str, tuple[str, ...]]
 
@@ -39,43 +49,51 @@ class Facet:
     values: tuple[FacetValue, ...]
 
 
-def case_values(case: Case) -> Values:
-    return {
-        "type": case.partnership_types,
-        "challenge": case.challenges,
-        COUNTRY: (case.country.lower(),),
-        "sector": case.sectors,
-    }
+@cache
+def _case_getters(vocabulary: Vocabulary) -> tuple[tuple[str, Callable[[Case], tuple[str, ...]]], ...]:
+    return tuple((vocabulary.param(name), CASE_FIELDS[name]) for name in vocabulary.facets["cases"])
 
 
-def lesson_values(lesson: Lesson, index: Index) -> Values:
+@cache
+def lesson_getters(vocabulary: Vocabulary) -> tuple[tuple[str, str, Callable], ...]:
+    """(param, 'lesson' or 'case', getter) for each facet of the lessons explorer."""
+    return tuple(
+        (vocabulary.param(name), "lesson", LESSON_FIELDS[name])
+        if name in LESSON_FIELDS
+        else (vocabulary.param(name), "case", CASE_FIELDS[name])
+        for name in vocabulary.facets["lessons"]
+    )
+
+
+def case_values(case: Case, vocabulary: Vocabulary) -> Values:
+    return {param: get(case) for param, get in _case_getters(vocabulary)}
+
+
+def lesson_values(lesson: Lesson, index: Index, vocabulary: Vocabulary) -> Values:
     """A lesson is filtered by its own types and challenges where it sets them."""
     case = index.case_of(lesson)
     return {
-        "type": lesson.partnership_types,
-        "challenge": lesson.challenges,
-        COUNTRY: (case.country.lower(),),
-        "stage": (lesson.stage,) if lesson.stage else (),
-        "sector": case.sectors,
+        param: get(lesson) if source == "lesson" else get(case)
+        for param, source, get in lesson_getters(vocabulary)
     }
 
 
 def build_facets(
-    values: Iterable[Values], groups: tuple[str, ...], index: Index, vocabulary: Vocabulary
+    values: Iterable[Values], kind: str, index: Index, vocabulary: Vocabulary
 ) -> tuple[Facet, ...]:
+    """The facets of the 'lessons' explorer or the 'cases' listing, with their counts."""
     counts: Counter[tuple[str, str]] = Counter()
     for item in values:
         counts.update((param, value) for param, item_values in item.items() for value in item_values)
     facets = []
-    for name in groups:
-        if name == COUNTRY:
+    for name in vocabulary.facets[kind]:
+        param = vocabulary.param(name)
+        if name == vocabulary.country.name:
             choices = [(code.lower(), country_name(code)) for code in index.by_country]
-            facets.append(_facet(COUNTRY, "Countries", choices, counts))
-            continue
-        group = vocabulary[name]
-        if not group.param:
-            raise ValueError(f"vocabulary group {name} needs a 'param' to be a facet")
-        facets.append(_facet(group.param, group.plural, [(t.slug, t.label) for t in group.terms], counts))
+            facets.append(_facet(param, vocabulary.country.plural, choices, counts))
+        else:
+            group = vocabulary[name]
+            facets.append(_facet(param, group.plural, [(t.slug, t.label) for t in group.terms], counts))
     return tuple(facets)
 
 

@@ -23,37 +23,66 @@ class Group:
     name: str
     label: str
     plural: str
-    param: str | None
+    param: str | None  # the query parameter of its filter, where it is a facet
     terms: tuple[Term, ...]
+    folder: str | None = None  # where its term pages live, where it has them
     _by_slug: dict[str, Term] = field(init=False, repr=False, compare=False)
-    _order: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Lookups run once per tag per case: keep them O(1) on a frozen object.
         object.__setattr__(self, "_by_slug", {t.slug: t for t in self.terms})
-        object.__setattr__(self, "_order", {t.slug: i for i, t in enumerate(self.terms)})
 
     @property
     def slugs(self) -> tuple[str, ...]:
         return tuple(term.slug for term in self.terms)
 
-    def term(self, slug: str) -> Term:
-        return self._by_slug[slug]
-
     def label_of(self, slug: str) -> str:
         return self._by_slug[slug].label
 
-    def order(self, slug: str) -> int:
-        """Position of a term as declared: listings follow the vocabulary's order."""
-        return self._order[slug]
+
+@dataclass(frozen=True)
+class Dimension:
+    """What a case is filed under that is not a list of terms: its country."""
+
+    name: str
+    label: str
+    plural: str
+    param: str
+    folder: str
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches key on the loaded vocabulary
 class Vocabulary:
     groups: dict[str, Group]
+    country: Dimension
+    facets: dict[str, tuple[str, ...]]  # 'lessons' and 'cases': group names, or 'country'
 
     def __getitem__(self, name: str) -> Group:
         return self.groups[name]
+
+    def facet(self, name: str) -> Group | Dimension:
+        """A facet by its name in `facets`: a group, or the country."""
+        return self.country if name == self.country.name else self.groups[name]
+
+    def facet_of_param(self, param: str) -> Group | Dimension:
+        """The facet whose query parameter is `param`."""
+        return next(
+            self.facet(name) for name in (*self.groups, self.country.name) if self.facet(name).param == param
+        )
+
+    def param(self, name: str) -> str:
+        """The query parameter of a facet ('partnership_types' -> 'type')."""
+        param = self.facet(name).param
+        if not param:
+            raise ValueError(f"vocabulary group {name} needs a 'param' to be a facet")
+        return param
+
+    def folder(self, name: str) -> str:
+        """Where the pages of a group's terms, or of countries, live ('partnership_types' -> 'types')."""
+        folder = self.facet(name).folder
+        if not folder:
+            raise ValueError(f"vocabulary group {name} has no 'folder' for its pages")
+        return folder
 
     @property
     def types(self) -> Group:
@@ -74,6 +103,8 @@ class Vocabulary:
 
 def parse_vocabulary(text: str) -> Vocabulary:
     data = yaml.safe_load(text)
+    country = data.pop("country")
+    facets = {name: tuple(names) for name, names in data.pop("facets").items()}
     groups = {
         name: Group(
             name=name,
@@ -81,10 +112,11 @@ def parse_vocabulary(text: str) -> Vocabulary:
             plural=spec["plural"],
             param=spec.get("param"),
             terms=tuple(Term(t["slug"], t["label"], t["description"]) for t in spec["terms"]),
+            folder=spec.get("folder"),
         )
         for name, spec in data.items()
     }
-    return Vocabulary(groups)
+    return Vocabulary(groups, Dimension("country", **country), facets)
 
 
 @cache

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 
 from ..core.countries import country_name
-from ..core.facets import COUNTRY
+from ..core.facets import lesson_getters
 from ..core.index import Index
-from ..core.vocabulary import Vocabulary
+from ..core.vocabulary import Group, Vocabulary
 
 # The lessons the explorer page lists in its HTML: as many as the script draws at first.
 # With JavaScript they are drawn again from the data file, so more would only weigh on the
@@ -23,19 +23,35 @@ SERVER_LIMIT = 100
 
 
 def explorer_data(index: Index, vocabulary: Vocabulary) -> str:
-    """{"labels": {facet: {value: label}}, "cases": [[slug, title, organisation, country,
-    sectors]], "lessons": [[case, number, text, stage, types, challenges]]}"""
+    """The lessons and their cases, and what the script needs to filter and draw them:
+
+    {"labels": {param: {value: label}}, "names": {param: singular label},
+     "facets": {"case": [param, ...], "lesson": [param, ...]},
+     "chips": [param, ...], "shown": [param, ...], "country": {"param": ..., "folder": ...},
+     "cases": [[slug, title, organisation, *values of each case facet]],
+     "lessons": [[case position, number, text, *values of each lesson facet]]}
+
+    Chips are the facets whose terms have pages (types, challenges); shown, the other facets
+    of the lesson itself (its stage). Facets and parameters are the vocabulary's."""
     position = {case.slug: i for i, case in enumerate(index.cases)}
+    getters = lesson_getters(vocabulary)
+    case_facets = [(param, get) for param, source, get in getters if source == "case"]
+    lesson_facets = [(param, get) for param, source, get in getters if source == "lesson"]
+    facets = [vocabulary.facet(name) for name in vocabulary.facets["lessons"]]
     labels = {
-        group.param: {term.slug: term.label for term in group.terms}
-        for group in vocabulary.groups.values()
-        if group.param
+        group.param: {t.slug: t.label for t in group.terms} for group in facets if isinstance(group, Group)
     }
-    labels[COUNTRY] = {code.lower(): country_name(code) for code in index.by_country}
+    country = vocabulary.country
+    labels[country.param] = {code.lower(): country_name(code) for code in index.by_country}
     data = {
         "labels": labels,
+        "names": {facet.param: facet.label for facet in facets},
+        "facets": {"case": [p for p, _ in case_facets], "lesson": [p for p, _ in lesson_facets]},
+        "chips": [g.param for g in facets if isinstance(g, Group) and g.folder],
+        "shown": [p for p, _ in lesson_facets if not vocabulary.facet_of_param(p).folder],
+        "country": {"param": country.param, "folder": country.folder},
         "cases": [
-            [case.slug, case.title, case.organisation, case.country.lower(), list(case.sectors)]
+            [case.slug, case.title, case.organisation, *(list(get(case)) for _, get in case_facets)]
             for case in index.cases
         ],
         "lessons": [
@@ -43,9 +59,7 @@ def explorer_data(index: Index, vocabulary: Vocabulary) -> str:
                 position[lesson.case_slug],
                 lesson.number,
                 lesson.text,
-                lesson.stage,
-                list(lesson.partnership_types),
-                list(lesson.challenges),
+                *(list(get(lesson)) for _, get in lesson_facets),
             ]
             for lesson in index.lessons
         ],

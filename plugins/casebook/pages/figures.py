@@ -47,14 +47,18 @@ def sources_by_publisher(index: Index) -> dict[str, tuple[CitedSource, ...]]:
 
 
 def statistics_charts(index: Index, vocabulary: Vocabulary) -> tuple[Chart, ...]:
-    types = [(t.label, len(index.by_type[t.slug]), f"types/{t.slug}/") for t in vocabulary.types.terms]
+    folder = vocabulary.folder
+    types = [
+        (t.label, len(index.by_type[t.slug]), f"{folder('partnership_types')}/{t.slug}/")
+        for t in vocabulary.types.terms
+    ]
     challenges = [
-        (t.label, len(index.by_challenge[t.slug]), f"challenges/{t.slug}/")
+        (t.label, len(index.by_challenge[t.slug]), f"{folder('challenges')}/{t.slug}/")
         for t in vocabulary.challenges.terms
     ]
     countries = sorted(
         (
-            (country_name(code), len(cases), f"countries/{code.lower()}/")
+            (country_name(code), len(cases), f"{folder('country')}/{code.lower()}/")
             for code, cases in index.by_country.items()
         ),
         key=lambda row: (-row[1], row[0]),

@@ -24,7 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..core.countries import country_name
-from ..core.facets import CASE_FACETS, LESSON_FACETS, build_facets, case_values, lesson_values
+from ..core.facets import build_facets, case_values, lesson_values
 from ..core.index import Index, most_recent
 from ..core.model import Case
 from ..core.schema import case_schema, dictionary_rows
@@ -43,8 +43,6 @@ CASES_SHOWN = 50
 # A feed reader fetches the feed again and again: it holds the newest cases, as feeds do
 # (one entry a case came to 4 MB at 5,000 cases). The open data holds them all.
 FEED_LIMIT = 50
-# Where each vocabulary group's term pages live (contract: URLs).
-TERM_PAGES = {"partnership_types": "types", "challenges": "challenges"}
 
 
 class PageJob(NamedTuple):
@@ -122,7 +120,7 @@ class Renderer:
             index=index,
             label=self.label,
             term_url=self.term_url,
-            country_url=lambda code: f"countries/{code.lower()}/",
+            country_url=lambda code: f"{vocabulary.folder('country')}/{code.lower()}/",
             case_url=lambda slug: f"cases/{slug}/",
             edit_url=self.options.edit_url,
             explorer_url=self.explorer_url,
@@ -131,8 +129,9 @@ class Renderer:
             lessons_shown=LESSONS_PER_GROUP,
             feed_limit=FEED_LIMIT,
             newest_of=lambda cases: cases if len(cases) <= CASES_SHOWN else most_recent(cases, CASES_SHOWN),
-            case_values=case_values,
-            lesson_values=lambda lesson: lesson_values(lesson, index),
+            case_values=lambda case: case_values(case, vocabulary),
+            lesson_values=lambda lesson: lesson_values(lesson, index, vocabulary),
+            folder=vocabulary.folder,
             gaps=sum(1 for cases in index.matrix.values() if not cases),
             edition=self.options.edition,
         )
@@ -141,7 +140,7 @@ class Renderer:
         return self.vocabulary[group].label_of(slug)
 
     def term_url(self, group: str, slug: str) -> str:
-        return f"{TERM_PAGES[group]}/{slug}/"
+        return f"{self.vocabulary.folder(group)}/{slug}/"
 
     def case_row(self, case: Case) -> Markup:
         """A case's row in a cases table. Type, challenge and country pages list the same
@@ -157,11 +156,13 @@ class Renderer:
         return self.index.lesson_matrix[key]
 
     def explorer_url(self, page: str = "lessons/", **facets: str | list[str]) -> str:
-        """A filtered view of the lessons explorer or the cases listing (repeated parameters)."""
+        """A filtered view of the lessons explorer or the cases listing (repeated parameters),
+        by facet name: `explorer_url("cases/", partnership_types="co-creation", country="no")`."""
         pairs = []
         for name, values in facets.items():
+            param = self.vocabulary.param(name)
             for value in [values] if isinstance(values, str) else values:
-                pairs.append(f"{name}={value}")
+                pairs.append(f"{param}={value}")
         return page + ("?" + "&".join(pairs) if pairs else "")
 
     def render(self, template: str, src_uri: str, **context: Any) -> str:
@@ -196,17 +197,16 @@ class Renderer:
             jobs.append(PageJob(src, template, context or partial(dict, **values)))
 
         def cases_context() -> dict[str, Any]:
-            return {"cases": ix.cases, "facets": build_facets(map(case_values, ix.cases), CASE_FACETS, ix, v)}
+            values = (case_values(case, v) for case in ix.cases)
+            return {"cases": ix.cases, "facets": build_facets(values, "cases", ix, v)}
 
         def lessons_context() -> dict[str, Any]:
-            facets = build_facets((lesson_values(x, ix) for x in ix.lessons), LESSON_FACETS, ix, v)
+            facets = build_facets((lesson_values(x, ix, v) for x in ix.lessons), "lessons", ix, v)
             return {"facets": facets, "server_limit": self.options.lessons_listed}
 
         add("cases/index.md", "cases_index.md.j2", cases_context)
-        for group, other, folder in (
-            ("partnership_types", "challenges", "types"),
-            ("challenges", "partnership_types", "challenges"),
-        ):
+        for group, other in (("partnership_types", "challenges"), ("challenges", "partnership_types")):
+            folder = v.folder(group)
             by_term = ix.by_type if group == "partnership_types" else ix.by_challenge
             lessons = ix.lessons_by_type if group == "partnership_types" else ix.lessons_by_challenge
             add(f"{folder}/index.md", "terms_index.md.j2", group=v[group], by_term=by_term, lessons=lessons)
@@ -220,9 +220,10 @@ class Renderer:
                     cases=by_term[term.slug],
                     lessons=lessons[term.slug],
                 )
-        add("countries/index.md", "countries_index.md.j2")
+        countries = v.folder("country")
+        add(f"{countries}/index.md", "countries_index.md.j2")
         for code, cases in ix.by_country.items():
-            add(f"countries/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
+            add(f"{countries}/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
         add("matrix/index.md", "matrix.md.j2")
         add("search/index.md", "search.md.j2")
         add("guidelines/index.md", "guidelines.md.j2")

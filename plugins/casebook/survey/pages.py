@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ..core.index import Index
+from ..core.vocabulary import load_vocabulary
 from ..pages.charts import Chart, bar_chart
-from ..pages.render import TERM_PAGES, Renderer
+from ..pages.render import Renderer
 from .aggregate import Tally, TextAnswer, answering, date_range, office_count, tally, text_answers
 from .gaps import find_gaps
 from .loading import Survey
@@ -129,7 +130,10 @@ def _chart(counted: Tally) -> Chart:
 
 
 def _term_url(group: str | None, slug: str) -> str | None:
-    return f"{TERM_PAGES[group]}/{slug}/" if group in TERM_PAGES else None
+    """The page of a term, for groups whose terms have pages (types, challenges)."""
+    vocabulary = load_vocabulary()
+    folder = vocabulary[group].folder if group in vocabulary.groups else None
+    return f"{folder}/{slug}/" if folder else None
 
 
 def signal_label(question: Question) -> str:

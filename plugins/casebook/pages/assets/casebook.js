@@ -43,17 +43,16 @@
     });
   }
 
-  // Lessons from the explorer's data file; each is drawn only when it is shown.
+  // Lessons from the explorer's data file; each is drawn only when it is shown. Which facet
+  // each column holds is the data file's to say (data.facets): the script knows no facet.
   function dataItems(data) {
+    var lessonFacets = data.facets.lesson, caseFacets = data.facets.case;
     return data.lessons.map(function (row) {
       var c = data.cases[row[0]];
-      return {
-        el: null,
-        row: row,
-        case: c,
-        values: { type: row[4], challenge: row[5], stage: row[3] ? [row[3]] : [], country: [c[3]], sector: c[4] },
-        text: row[2].toLowerCase()
-      };
+      var values = {};
+      caseFacets.forEach(function (facet, i) { values[facet] = c[3 + i]; });
+      lessonFacets.forEach(function (facet, i) { values[facet] = row[3 + i]; });
+      return { el: null, row: row, case: c, values: values, text: row[2].toLowerCase() };
     });
   }
 
@@ -61,22 +60,28 @@
     var row = item.row;
     var c = item.case;
     var labels = data.labels;
+    var country = data.country;
     var li = element("li", { "class": "cb-lesson", "data-cb-item": "" });
     li.appendChild(element("p", { "class": "cb-lesson__text", "data-cb-text": "" }, row[2]));
     var meta = element("p", { "class": "cb-lesson__meta" });
     meta.appendChild(element("a", { href: base + "cases/" + c[0] + "/#lesson-" + row[1] }, c[1]));
-    meta.appendChild(document.createTextNode(" · " + c[2] + " · "));
-    meta.appendChild(element("a", { href: base + "countries/" + c[3] + "/" }, labels.country[c[3]]));
-    if (row[3]) {
+    meta.appendChild(document.createTextNode(" · " + c[2]));
+    item.values[country.param].forEach(function (code) {
       meta.appendChild(document.createTextNode(" · "));
-      meta.appendChild(element("span", { "class": "cb-stage" }, "Stage: " + labels.stage[row[3]]));
-    }
+      meta.appendChild(element("a", { href: base + country.folder + "/" + code + "/" }, labels[country.param][code]));
+    });
+    data.shown.forEach(function (facet) {
+      item.values[facet].forEach(function (slug) {
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(element("span", { "class": "cb-" + facet }, data.names[facet] + ": " + labels[facet][slug]));
+      });
+    });
     li.appendChild(meta);
     var chips = element("ul", { "class": "cb-chips", "aria-label": "Filter lessons by" });
-    [["type", row[4]], ["challenge", row[5]]].forEach(function (pair) {
-      pair[1].forEach(function (slug) {
+    data.chips.forEach(function (facet) {
+      item.values[facet].forEach(function (slug) {
         var chip = element("li");
-        chip.appendChild(element("a", { "class": "cb-chip", href: "?" + pair[0] + "=" + slug }, labels[pair[0]][slug]));
+        chip.appendChild(element("a", { "class": "cb-chip", href: "?" + facet + "=" + slug }, labels[facet][slug]));
         chips.appendChild(chip);
       });
     });
