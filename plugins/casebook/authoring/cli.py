@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,17 +28,12 @@ from ..core.vocabulary import Vocabulary, load_vocabulary
 from ..core.words import counted
 from ..pages.render import Renderer
 from .casefile import (
-    SECTIONS,
     CaseSpec,
-    LessonSpec,
-    PartnerSpec,
-    SourceSpec,
-    issue_form_fields,
-    parse_issue_body,
     render_case_file,
     render_issue_form,
     resolve_term,
 )
+from .issue import IssueReader
 
 SCHEMA_PATH = "/schema/case.schema.json"
 
@@ -171,90 +165,15 @@ def _write(target: Path, spec: CaseSpec, config: Path) -> int:
 
 
 def from_issue(args: argparse.Namespace) -> int:
-    vocabulary = load_vocabulary()
     source = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    answers = parse_issue_body(source)
-    fields = {f.id: f for f in issue_form_fields(vocabulary)}
-    problems: list[str] = []
-
-    def answer(field_id: str) -> str:
-        text = answers.get(fields[field_id].label, "")
-        if not text and fields[field_id].required:
-            problems.append(f"{args.file}: {fields[field_id].label}: no answer")
-        return text
-
-    def lines(field_id: str) -> list[str]:
-        return [
-            re.sub(r"^[-*]\s+", "", line).strip() for line in answer(field_id).splitlines() if line.strip()
-        ]
-
-    def term(value: str, group: str, label: str) -> str | None:
-        slug, problem = resolve_term(value, vocabulary[group])
-        if problem:
-            problems.append(f"{args.file}: {label}: {problem}")
-        return slug
-
-    def terms(field_id: str, group: str) -> list[str]:
-        label = fields[field_id].label
-        chosen = [term(v, group, label) for v in answer(field_id).split(", ") if v.strip()]
-        return [slug for slug in chosen if slug]
-
-    partners = []
-    for line in lines("partners"):
-        match = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", line)
-        if not match:
-            problems.append(f"{args.file}: Partners: '{line}': add the sector in brackets, such as (private)")
-        elif sector := term(match.group(2), "sectors", "Partners"):
-            partners.append(PartnerSpec(match.group(1), sector))
-    lessons = []
-    for line in lines("lessons"):
-        stage = None
-        if match := re.match(r"^\[([^\]]+)\]\s*(.*)$", line):
-            stage, line = term(match.group(1), "stages", "Lessons learned"), match.group(2)
-        lessons.append(LessonSpec(line, stage))
-    sources = []
-    for line in lines("sources"):
-        match = re.match(r"^(.*?)[\s:–—-]*<?(https?://\S+?)>?$", line)
-        if not match or not match.group(1).strip():
-            problems.append(
-                f"{args.file}: Sources: '{line}': give a title, then the web address (https://...)"
-            )
-        else:
-            sources.append(SourceSpec(match.group(1).strip(), match.group(2)))
-    status_answer = answer("status")
-    status = term(status_answer, "statuses", "Status") if status_answer else None
-    start = end = None
-    if period := answer("period"):
-        match = re.fullmatch(r"\s*(\d{4})?\s*(?:[-–—]|to)?\s*(\d{4})?\s*", period)
-        if not match or not any(match.groups()):
-            problems.append(f"{args.file}: Period: '{period}': write years such as 2016-2019, or 2016-")
-        else:
-            start, end = (int(year) if year else None for year in match.groups())
-            if start and not end and not re.search(r"[-–—]|to", period):
-                end = start
-    title = answer("title")
-    spec = CaseSpec(
-        title=title,
-        summary=answer("summary"),
-        organisation=answer("organisation"),
-        country=answer("country").strip().upper(),
-        partners=partners,
-        partnership_types=terms("partnership_types", "partnership_types"),
-        challenges=terms("challenges", "challenges"),
-        lessons=lessons,
-        sources=sources,
-        status=status,
-        period_start=start,
-        period_end=end,
-        last_reviewed=dt.date.today().isoformat(),
-        sections=[(s, answers.get(s, "") or "Not yet written.") for s in SECTIONS],
-    )
-    slug = args.slug or _slug_from_title(title)
+    reader = IssueReader.of(args.file, source, load_vocabulary())
+    spec = reader.case(dt.date.today())
+    slug = args.slug or _slug_from_title(spec.title)
     target = Path(args.cases_dir) / f"{slug}.md"
     if target.exists():
-        problems.append(f"{target} already exists: give another name with --slug")
-    if problems:
-        raise UsageProblem("\n".join(problems))
+        reader.problems.append(f"{target} already exists: give another name with --slug")
+    if reader.problems:
+        raise UsageProblem("\n".join(reader.problems))
     return _write(target, spec, Path(args.config))
 
 

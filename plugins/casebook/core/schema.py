@@ -13,7 +13,6 @@ from typing import Any
 from .vocabulary import Group, Vocabulary
 
 SCHEMA_ID = "https://casebook.example/schema/case.schema.json"  # replaced by the site URL
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 COUNTRY_PATTERN = r"^(?:[A-Z]{2}|INT)$"
 URL_PATTERN = r"^https?://\S+$"

@@ -36,6 +36,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -287,7 +288,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         except SearchIndexError as error:
             raise PluginError(f"casebook: Pagefind could not index the site: {error}") from None
 
-    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, **_: object) -> LiveReloadServer:
         server.watch(str(self.cases_dir))
         if (self.root / self.config.survey_dir).is_dir():
             server.watch(str(self.root / self.config.survey_dir))
