@@ -4,6 +4,7 @@ casebook check [PATHS]          every problem in every file, as path:line: field
 casebook new SLUG --title ...   a new case file from the template, ready to fill in
 casebook from-issue FILE        a case file from a GitHub issue form's body
 casebook issue-form             the issue form, generated from the vocabulary
+casebook render DIR             a site source plain MkDocs or Zensical builds, without the plugin
 casebook survey check|import|template   survey responses (see casebook/survey/command.py)
 """
 
@@ -15,10 +16,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 from .. import survey
 from ..build.reading import in_two_processes
+from ..build.siteconfig import read_site_config
+from ..build.source import Written, render_source
 from ..core.collection import Collection, load_folder, load_paths
 from ..core.countries import country_problem
 from ..core.index import build_index
@@ -69,17 +70,7 @@ def check(paths: list[str], cases_dir: str) -> int:
 
 def site_url(config_file: Path) -> str:
     """`site_url` from mkdocs.yml, without its final slash; '' when it is not set."""
-
-    class Lenient(yaml.SafeLoader):
-        pass
-
-    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and the like
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Lenient)
-    except (OSError, yaml.YAMLError):
-        return ""
-    site = config.get("site_url") if isinstance(config, dict) else None
-    return site.rstrip("/") if isinstance(site, str) else ""
+    return read_site_config(config_file).site_url
 
 
 def schema_url(config_file: Path) -> str:
@@ -239,8 +230,32 @@ def build_parser() -> argparse.ArgumentParser:
     pdf_parser.add_argument("--output", "-o", default="guidelines.pdf", help="default: guidelines.pdf")
     pdf_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
     pdf_parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the site's address")
+    render_parser = commands.add_parser(
+        "render", help="write a site source that plain MkDocs or Zensical builds, without this plugin"
+    )
+    render_parser.add_argument("directory", help="where to write it (replaced if it exists)")
+    render_parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
     survey.register(commands)
     return parser
+
+
+def render(args: argparse.Namespace) -> int:
+    """A site source any MkDocs-compatible generator builds, without the plugin (build/source.py)."""
+    out = Path(args.directory)
+    result = render_source(Path(args.config), out, warn=lambda message: print(message, file=sys.stderr))
+    if isinstance(result, Written):
+        print(
+            f"casebook render: {counted(result.pages, 'page')} and {counted(result.files, 'data file')} "
+            f"written to {out}/; build them with `mkdocs build -f {out}/mkdocs.yml` "
+            f"or `zensical build -f {out}/mkdocs.yml`",
+            file=sys.stderr,
+        )
+        return 0
+    for problem in result.problems:
+        print(problem)
+    raise UsageProblem(
+        f"{counted(len(result.errors), 'problem')} in the cases (listed above); nothing written"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
             return from_issue(args)
         if args.command == "pdf":
             return pdf(args)
+        if args.command == "render":
+            return render(args)
         if args.command == "survey":
             return survey.run(args)
         sys.stdout.write(render_issue_form(load_vocabulary()))

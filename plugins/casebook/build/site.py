@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..core.collection import Collection, load_folder, one_by_one
+from ..core.collection import Collection, ReadAll, load_folder, one_by_one
 from ..core.index import Index, build_index
 from ..core.problems import Problem, ReportsProblems
 from ..core.schema import schema_json
@@ -49,6 +49,8 @@ class SiteSettings:
     # Converts a case page's Markdown body as the build would, or returns None where only
     # the build can (see convert.py); None: the build converts every page itself.
     convert: Callable[[str], Converted | None] | None = None
+    # How the case files are read; None: with two processes where parallel (build/reading.py).
+    read_all: ReadAll | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,12 @@ class SiteFiles(ReportsProblems):
     def _positions(self) -> dict[str, int]:
         return {job.src: position for position, job in enumerate(self.case_jobs)}
 
+    def case_page_keys(self) -> dict[str, int]:
+        """Generated case page path -> a key that changes whenever the page could: its case,
+        or the title or tags of any case (its related cases), or the site's options. A preview
+        server rebuilds only the case pages whose key changed (mkdocs serve --dirty)."""
+        return {job.src: self.renderer.case_page_key(job) for job in self.case_jobs}
+
     @property
     def case_pages(self) -> dict[str, str]:
         """Generated case page paths -> the case file they come from."""
@@ -114,7 +122,7 @@ class SiteFiles(ReportsProblems):
 
 def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> SiteFiles:
     vocabulary = vocabulary or load_vocabulary()
-    read_all = in_two_processes if settings.parallel else one_by_one
+    read_all = settings.read_all or (in_two_processes if settings.parallel else one_by_one)
     collection = load_folder(settings.cases_dir, vocabulary, settings.base, read_all=read_all)
     survey = load_survey(settings.survey_dir, settings.base, vocabulary) if settings.survey_dir else Survey()
     index = build_index(collection.edition(settings.include_internal), vocabulary)

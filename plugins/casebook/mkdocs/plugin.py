@@ -24,13 +24,10 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from importlib import resources
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -45,17 +42,18 @@ from mkdocs.structure.toc import get_toc
 
 from ..build.convert import Converted, MarkdownConverter
 from ..build.later import LaterError
+from ..build.reading import RememberedReads
 from ..build.searchindex import SearchIndex, SearchIndexError
 from ..build.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
 from ..core.model import Case
 from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
-from ..pages.render import SNIPPETS, SiteOptions
+from ..pages.bytecode import MemoryBytecodeCache
+from ..pages.links import edit_url
+from ..pages.render import ASSETS, SNIPPETS, SiteOptions, package_assets
 from .theme import lighten
 
 log = logging.getLogger("mkdocs.plugins.casebook")
-ASSETS = "assets/casebook"
-MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 # Not a page's own text: permalinks, and the related cases (other cases' titles).
@@ -90,11 +88,18 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.dirty = False
         self.nav_urls: list[str] = []
         self.left_to_mkdocs: list[str] = []  # case pages the worker could not convert
+        # A preview server (mkdocs serve) keeps this plugin between rebuilds: the cases read,
+        # and a key of each case page built, so that a dirty rebuild skips what did not change.
+        self.reads: RememberedReads | None = None
+        self.compiled = MemoryBytecodeCache()  # the theme's templates, between rebuilds
+        self.built_keys: dict[str, int] = {}
+        self.new_keys: dict[str, int] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A dirty build renders only changed pages: the search index from the last full
         # build is kept rather than replaced by one that holds only those pages.
         self.dirty = dirty
+        self.reads = RememberedReads() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -117,6 +122,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             site_url=config.site_url or "",
             parallel=self.config.parallel,
             convert=self._converter(config) if self.config.parallel else None,
+            read_all=self.reads,
             options=SiteOptions(
                 edit_url=lambda case: self._edit_url(case, config),
                 edition=self.config.edition,
@@ -137,7 +143,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         # content is being made meanwhile (SiteFiles.later) and is filled in as MkDocs
         # reaches each one (on_pre_page; the open-data files in on_env, before the copy).
         later = dict.fromkeys(self.site.later_paths, "")
-        generated = {**later, **self.site.pages, **_package_assets()}
+        generated = {**later, **self.site.pages, **package_assets()}
         for src_uri in generated:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -149,10 +155,16 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             files.remove(file)
         self.case_sources = self.site.case_pages
         self.waiting, self.placed = {}, set()
+        # A dirty rebuild (the preview's, after its first build) leaves the case pages whose
+        # key is unchanged as they were written: MkDocs neither reads nor writes them.
+        rebuilding = self.dirty and bool(self.built_keys)
+        self.new_keys = self.site.case_page_keys() if self.reads is not None else {}
         for src_uri, content in generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri in self.case_sources:
                 file.edit_uri = posixpath.relpath(self.case_sources[src_uri], self.docs_folder)
+                if rebuilding and self.built_keys.get(src_uri) == self.new_keys[src_uri]:
+                    file.is_modified = _unchanged  # type: ignore[method-assign]
             if src_uri in later:
                 self.waiting[src_uri] = file
             files.append(file)
@@ -169,23 +181,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.generated_by is not None or "casebook:" not in markdown or self.site is None:
+        if page.file.generated_by is not None or self.site is None:
             return markdown
-        renderer = self.site.renderer
 
-        def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
-            if name not in SNIPPETS:
-                log.warning(
-                    "%s: unknown marker 'casebook:%s'; known: %s",
-                    page.file.src_uri,
-                    name,
-                    ", ".join(SNIPPETS),
-                )
-                return match.group(0)
-            return "\n" + renderer.snippet(name, page.file.src_uri) + "\n"
+        def unknown(name: str) -> None:
+            log.warning(
+                "%s: unknown marker 'casebook:%s'; known: %s", page.file.src_uri, name, ", ".join(SNIPPETS)
+            )
 
-        return MARKER.sub(fill, markdown)
+        return self.site.renderer.fill_markers(markdown, page.file.src_uri, unknown)
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         converted = self._fill(page.file.src_uri) if page.file.src_uri in self.waiting else None
@@ -216,14 +220,19 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         lighten(env, self.nav_urls, share=self.config.parallel)
-        for src_uri in list(self.waiting):  # the open-data files: copied next
-            self._fill(src_uri)
+        env.bytecode_cache = self.compiled
+        # The open-data files, copied next (pages were filled as MkDocs read them; in a dirty
+        # rebuild the unchanged ones stay as they are).
+        for src_uri, file in list(self.waiting.items()):
+            if file.is_modified():
+                self._fill(src_uri)
         if self.search is not None:
             with self._search_errors():
                 self.search.write(Path(config.site_dir) / "pagefind")
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.built_keys = self.new_keys
         converted, cases = len(self.placed), len(self.case_sources)
         log.debug("casebook: the worker converted %d of %d case pages", converted, cases)
         if self.left_to_mkdocs:
@@ -275,7 +284,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if self.search is not None:
             self.search.close()
         self.search = None
-        if self.dirty:
+        if self.dirty and self.built_keys:
             log.info("casebook: dirty build: the search index is not rebuilt")
             return
         with self._search_errors():
@@ -315,17 +324,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return MarkdownConverter(config.markdown_extensions, config.mdx_configs)
 
     def _edit_url(self, case: Case, config: MkDocsConfig) -> str | None:
-        """The same address MkDocs gives the page's edit button (repo_url + edit_uri + path)."""
-        path = posixpath.relpath(case.path, self.docs_folder)
-        if config.edit_uri_template:
-            return urljoin(
-                config.repo_url or "",
-                config.edit_uri_template.format(path=path, path_noext=posixpath.splitext(path)[0]),
-            )
-        if not config.edit_uri:
-            return None
-        repo = config.repo_url or ""
-        return urljoin(repo if repo.endswith("/") else repo + "/", config.edit_uri + path)
+        return edit_url(
+            case.path, self.docs_folder, config.repo_url, config.edit_uri, config.edit_uri_template
+        )
+
+
+def _unchanged() -> bool:
+    return False
 
 
 def _owner(handler: object) -> str:
@@ -357,11 +362,3 @@ def _place(page: Page, converted: Converted, config: MkDocsConfig, files: Files)
     page._title_from_render = None  # a case page's title is its front matter's
     page.present_anchor_ids = set(converted.anchors)
     page.links_to_anchors = {}  # only links to the page's own headings: all present
-
-
-def _package_assets() -> dict[str, str]:
-    folder = resources.files("casebook.pages").joinpath("assets")
-    return {
-        f"{ASSETS}/{item.name}": item.read_text(encoding="utf-8")
-        for item in sorted(folder.iterdir(), key=lambda i: i.name)
-    }

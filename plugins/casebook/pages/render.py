@@ -17,7 +17,8 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
+from importlib import resources
 from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -26,12 +27,13 @@ from markupsafe import Markup, escape
 from ..core.countries import country_name
 from ..core.facets import build_facets, case_values, lesson_values
 from ..core.index import Index, most_recent
-from ..core.model import Case
+from ..core.model import Case, Lesson
 from ..core.schema import case_schema, dictionary_rows
-from ..core.vocabulary import Vocabulary
+from ..core.vocabulary import Term, Vocabulary
 from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
 from ..outputs.feed import FeedEntry
+from .bytecode import PAGES
 from .figures import sources_by_publisher, statistics_charts
 
 # A type or challenge page shows this many lessons a group, then links to the explorer:
@@ -89,16 +91,21 @@ def front_matter_text(value: str) -> Markup:
     return Markup(quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+# Rendered case rows, by vocabulary, case (all its values) and page depth: see case_row.
+_ROWS: dict[tuple[Vocabulary, Case, int], Markup] = {}
+_ITEMS: dict[tuple[Vocabulary, Case, int, int], Markup] = {}
+
+
 class Renderer:
     def __init__(self, index: Index, vocabulary: Vocabulary, options: SiteOptions | None = None):
         self.index = index
         self.vocabulary = vocabulary
         self.options = options or SiteOptions()
         self.blocks: dict[str, list[str]] = {}  # src path -> the page's HTML parts
-        self._rows: dict[tuple[str, int], Markup] = {}
         # A token no contributor can guess, so body text can never pull in a block.
         self._token = f"CASEBOOKBLOCK{secrets.token_hex(8)}N"
         self._placeholder = re.compile(rf"<p>{self._token}(\d+)x</p>")
+        self._in_markdown = re.compile(rf"{self._token}(\d+)x")
         self.env = Environment(
             loader=PackageLoader(__package__, "templates"),
             autoescape=True,
@@ -106,6 +113,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=StrictUndefined,
+            bytecode_cache=PAGES,
         )
         # Links are relative to the page being rendered; a filter that needs no template
         # context lets imported macro modules be cached (an import "with context" is
@@ -126,6 +134,8 @@ class Renderer:
             explorer_url=self.explorer_url,
             lessons_in=self.lessons_in,
             case_row=self.case_row,
+            guideline_item=self.guideline_item,
+            by_stage=self.by_stage,
             lessons_shown=LESSONS_PER_GROUP,
             feed_limit=FEED_LIMIT,
             newest_of=lambda cases: cases if len(cases) <= CASES_SHOWN else most_recent(cases, CASES_SHOWN),
@@ -144,11 +154,33 @@ class Renderer:
 
     def case_row(self, case: Case) -> Markup:
         """A case's row in a cases table. Type, challenge and country pages list the same
-        cases at the same depth, so each row is rendered once per depth, not once per page."""
-        key = (case.slug, self._here.count("/"))
-        if key not in self._rows:
-            self._rows[key] = Markup(self.env.get_template("case_row.html.j2").render(case=case))
-        return self._rows[key]
+        cases at the same depth, so each row is rendered once per depth, not once per page;
+        and once per process for the same case (a preview server renders them after every
+        edit, and only the edited case's rows change)."""
+        key = (self.vocabulary, case, self._here.count("/"))
+        if key not in _ROWS:
+            _ROWS[key] = Markup(self.env.get_template("case_row.html.j2").render(case=case))
+        return _ROWS[key]
+
+    def guideline_item(self, lesson: Lesson) -> Markup:
+        """A lesson's item in the guidelines' lists, rendered once per process for the same
+        case and page depth (as case rows are)."""
+        case = self.index.case_of(lesson)
+        key = (self.vocabulary, case, lesson.number, self._here.count("/"))
+        if key not in _ITEMS:
+            _ITEMS[key] = Markup(
+                self.env.get_template("guideline_item.html.j2").render(lesson=lesson).strip()
+            )
+        return _ITEMS[key]
+
+    def by_stage(self, lessons: tuple[Lesson, ...]) -> list[tuple[Term | None, list[Lesson]]]:
+        """Lessons grouped by stage, in the vocabulary's order, those without a stage last;
+        stages without lessons left out."""
+        groups: dict[str | None, list[Lesson]] = {}
+        for lesson in lessons:
+            groups.setdefault(lesson.stage, []).append(lesson)
+        stages: list[Term | None] = [*self.vocabulary.stages.terms, None]
+        return [(stage, groups[key]) for stage in stages if (key := stage.slug if stage else None) in groups]
 
     def lessons_in(self, group: str, slug: str, other_slug: str) -> tuple:
         """Lessons tagged with a term of `group` and a term of the other group (a matrix cell)."""
@@ -181,6 +213,20 @@ class Renderer:
         if not blocks:
             return page_html
         return self._placeholder.sub(lambda m: blocks[int(m.group(1))], page_html)
+
+    def case_page_key(self, job: PageJob) -> int:
+        """What a case page is made from, as a hash (valid within one process): the case, every
+        case's title and tags (which decide related cases), the case's edit link, the edition."""
+        case = job.context()["case"]
+        return hash((case, self._related_inputs, self.options.edit_url(case), self.options.edition))
+
+    @cached_property
+    def _related_inputs(self) -> int:
+        return hash(
+            tuple(
+                (case.slug, case.title, case.partnership_types, case.challenges) for case in self.index.cases
+            )
+        )
 
     def case_jobs(self) -> list[PageJob]:
         """One page a case, in the index's order."""
@@ -247,9 +293,44 @@ class Renderer:
         self._here = ""
         return template.render(here="", site_url=site_url.rstrip("/") + "/" if site_url else "")
 
+    def fill_markers(self, markdown: str, src_uri: str, unknown: Callable[[str], None]) -> str:
+        """A hand-written page with each `<!-- casebook:NAME -->` marker replaced by its
+        snippet (whose HTML parts join the page's, for `expand`); `unknown` hears of a marker
+        no snippet answers, which stays as it is."""
+        if "casebook:" not in markdown:
+            return markdown
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in SNIPPETS:
+                unknown(name)
+                return match.group(0)
+            return "\n" + self.snippet(name, src_uri) + "\n"
+
+        return MARKER.sub(fill, markdown)
+
+    def inline_blocks(self, markdown: str, src_uri: str) -> str:
+        """A page's Markdown with its HTML parts written in place of their placeholders, as
+        raw HTML blocks: a source any Markdown generator converts (casebook render)."""
+        blocks = self.blocks.pop(src_uri, [])
+        return self._in_markdown.sub(lambda m: blocks[int(m.group(1))], markdown)
+
     def snippet(self, name: str, src_uri: str) -> str:
         """A block for a marker `<!-- casebook:NAME -->` in a hand-written page."""
         return self.render(f"snippets/{name}.html.j2", src_uri)
 
 
 SNIPPETS = ("stats", "newest", "vocabulary", "search")
+# A hand-written page asks for a snippet with this marker: <!-- casebook:stats -->
+MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
+# Where the site's stylesheet and script are published.
+ASSETS = "assets/casebook"
+
+
+def package_assets() -> dict[str, str]:
+    """The site's stylesheet and script, by their published paths."""
+    folder = resources.files(__package__).joinpath("assets")
+    return {
+        f"{ASSETS}/{item.name}": item.read_text(encoding="utf-8")
+        for item in sorted(folder.iterdir(), key=lambda i: i.name)
+    }

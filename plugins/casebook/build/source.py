@@ -1,0 +1,168 @@
+"""A complete site source that any MkDocs-compatible generator builds (`casebook render DIR`):
+the way out if MkDocs 1.x or Material can no longer be installed, or another generator is
+wanted. Into DIR go:
+
+- `mkdocs.yml`: the site's configuration without the casebook plugin, its stylesheet and
+  script listed, Casebook's Pagefind search page left out (the generator's search serves);
+- `docs/`: the hand-written pages with their `<!-- casebook:... -->` markers filled in, and
+  every generated page as Markdown with its HTML parts written in as raw HTML blocks;
+- `docs/` also holds the open data, the explorer's data, the feed, the schema and assets;
+- the theme's `custom_dir`, copied.
+
+A case body is contributor Markdown: the plugin sanitises the HTML it converts to. Here the
+other generator converts it, so a body whose HTML the sanitiser would change is written as
+Casebook's own sanitised conversion instead (its headings then leave the table of contents).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from ..outputs.explorer import SERVER_LIMIT
+from ..pages.links import edit_url
+from ..pages.render import ASSETS, SiteOptions, package_assets
+from ..pages.sanitize import sanitize
+from .site import SiteFiles, SiteSettings, build_site
+from .siteconfig import PLUGIN, SiteConfig, read_site_config
+
+SEARCH_PAGE = "search/index.md"  # Pagefind's page: the plugin's search, not the source's
+
+
+@dataclass(frozen=True)
+class Written:
+    pages: int
+    files: int
+
+
+def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = print) -> SiteFiles | Written:
+    """Write the site source into `out`; the SiteFiles (with their problems) if the cases
+    have errors, else what was written."""
+    config = read_site_config(config_file)
+    root = config.root
+    options = config.plugin_options()
+    docs_folder = config.docs_dir
+    edition = str(options.get("edition") or "public")
+    settings = SiteSettings(
+        cases_dir=(root / str(options.get("cases_dir", "cases"))).resolve(),
+        base=root,
+        survey_dir=(root / str(options.get("survey_dir", "survey"))).resolve(),
+        include_internal=edition == "internal",
+        site_url=config.data.get("site_url") or "",
+        options=SiteOptions(
+            edit_url=lambda case: edit_url(
+                case.path,
+                docs_folder,
+                config.data.get("repo_url"),
+                config.data.get("edit_uri"),
+                config.data.get("edit_uri_template"),
+            ),
+            edition=edition,
+            lessons_listed=int(options.get("lessons_listed", SERVER_LIMIT)),
+        ),
+        parallel=False,
+    )
+    site = build_site(settings)
+    if site.errors:
+        return site
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out / "docs"
+    shutil.copytree(root / docs_folder, docs)
+    renderer = site.renderer
+    for page in sorted(docs.rglob("*.md")):
+        src = page.relative_to(docs).as_posix()
+        text = page.read_text(encoding="utf-8")
+        filled = renderer.fill_markers(
+            text, src, lambda name, src=src: warn(f"{src}: unknown marker casebook:{name}")
+        )
+        if filled != text:
+            page.write_text(renderer.inline_blocks(filled, src), encoding="utf-8")
+    safe_body = _body_check(config)
+    bodies = {f"cases/{case.slug}.md": case.body for case in site.index.cases}
+    written = Written(0, 0)
+    generated = {path: None for path in site.later_paths} | dict.fromkeys(site.pages)
+    for path in generated:
+        if path == SEARCH_PAGE:
+            site.made(path)  # taken, so the worker's queue stays in order
+            continue
+        content = site.pages[path] if path in site.pages else site.made(path).content
+        if path.endswith(".md"):
+            content = renderer.inline_blocks(content, path)
+            body = bodies.get(path)
+            if body and (html := safe_body(body)) is not None:
+                content = content.replace(body, html, 1)
+            written = Written(written.pages + 1, written.files)
+        else:
+            written = Written(written.pages, written.files + 1)
+        _write(docs / path, content)
+    for path, content in package_assets().items():
+        _write(docs / path, content)
+    if site.later is not None:
+        site.later.close()
+    _write_config(config, out)
+    return written
+
+
+def _body_check(config: SiteConfig) -> Callable[[str], str | None]:
+    """None for a body the sanitiser leaves as it is; else its sanitised HTML."""
+    names, settings = config.markdown_extensions()
+
+    def check(body: str) -> str | None:
+        html = markdown.markdown(body, extensions=names, extension_configs=settings)
+        clean = sanitize(html)
+        return None if clean == html else f'\n<div class="cb-body">\n{clean}\n</div>\n'
+
+    return check
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _write_config(config: SiteConfig, out: Path) -> None:
+    data: dict[str, Any] = dict(config.data)
+    plugins = data.pop("plugins", None)
+    others = _other_plugins(plugins)
+    if others:
+        data["plugins"] = others
+    data["docs_dir"] = "docs"
+    data["extra_css"] = [*(data.get("extra_css") or []), f"{ASSETS}/casebook.css"]
+    data["extra_javascript"] = [*(data.get("extra_javascript") or []), f"{ASSETS}/casebook.js"]
+    if isinstance(data.get("nav"), list):
+        data["nav"] = _without_page(data["nav"], SEARCH_PAGE)
+    theme = data.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom and (config.root / custom).is_dir():
+        shutil.copytree(config.root / custom, out / custom)
+    header = (
+        "# A Casebook site source, written by `casebook render`: every page is here, and no\n"
+        "# Casebook plugin is needed. Build it with `mkdocs build` or `zensical build`.\n"
+    )
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    (out / "mkdocs.yml").write_text(header + text, encoding="utf-8")
+
+
+def _other_plugins(plugins: Any) -> list[Any]:
+    if isinstance(plugins, dict):
+        return [{name: options} for name, options in plugins.items() if name != PLUGIN]
+    return [p for p in plugins or [] if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
+
+
+def _without_page(nav: list[Any], page: str) -> list[Any]:
+    kept = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if value == page:
+            continue
+        if isinstance(value, list):
+            item = {next(iter(item)): _without_page(value, page)}
+        kept.append(item)
+    return kept

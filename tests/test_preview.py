@@ -1,0 +1,139 @@
+"""The contributor's preview (`scripts/serve`: mkdocs serve --dirty): after an edit, only the
+pages that can change are built again, and what they show is what a full build shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import Project, case_yaml
+
+# Builds the project as `mkdocs serve --dirty` does: one plugin kept across builds, the site
+# folder kept; between builds it applies the edits given on the command line (file=old=>new).
+# After build N it writes when each page was last written to built-N.json.
+REBUILDS = """
+import json, os, sys, threading, time
+threading.Thread(target=time.sleep, args=(60,), daemon=True).start()  # as under serve
+from pathlib import Path
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+site = sys.argv[1]
+config = load_config("mkdocs.yml", site_dir=site)
+config.plugins.on_startup(command="serve", dirty=True)
+def record(n):
+    pages = {str(p.relative_to(site)): p.stat().st_mtime_ns for p in Path(site).rglob("index.html")}
+    Path(f"built-{n}.json").write_text(json.dumps(pages))
+build(config, dirty=True)
+record(0)
+for n, edit in enumerate(sys.argv[2:], 1):
+    name, change = edit.split("=", 1)
+    old, new = change.split("=>")
+    path = Path("cases") / name
+    time.sleep(0.01)
+    path.write_text(path.read_text().replace(old, new, 1))
+    again = load_config("mkdocs.yml", site_dir=site)
+    again.plugins = config.plugins  # serve keeps plugins that have on_startup
+    build(again, dirty=True)
+    record(n)
+"""
+
+
+def add_cases(project: Project) -> None:
+    for title, types in (
+        ("Alpha", ["co-creation"]),
+        ("Bravo", ["co-creation"]),
+        ("Charlie", ["policy-maker"]),
+    ):
+        project.add(
+            f"{title.lower()}.md", case_yaml(title, types, ["it-industry"], [{"text": f"{title} lesson."}])
+        )
+
+
+def rebuild(project: Project, *edits: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", REBUILDS, str(project.site), *edits],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def written(project: Project, build: int) -> dict[str, int]:
+    return json.loads((project.root / f"built-{build}.json").read_text())
+
+
+def test_an_edit_rebuilds_its_case_page_and_the_listings_but_not_the_other_cases(project: Project):
+    add_cases(project)
+    result = rebuild(project, "alpha.md=Summary of Alpha.=>An edited summary.")
+    assert result.returncode == 0, result.stderr
+    before, after = written(project, 0), written(project, 1)
+    assert "An edited summary." in project.page("cases/alpha/")
+    assert after["cases/alpha/index.html"] != before["cases/alpha/index.html"]
+    assert after["cases/index.html"] != before["cases/index.html"]
+    assert after["cases/charlie/index.html"] == before["cases/charlie/index.html"]
+
+
+def test_a_new_title_reaches_the_related_cases_of_other_pages(project: Project):
+    add_cases(project)
+    result = rebuild(project, "alpha.md=title: Alpha=>title: Alpha renamed")
+    assert result.returncode == 0, result.stderr
+    assert "Alpha renamed" in project.page("cases/bravo/")  # Bravo shares Alpha's tags
+
+
+def test_a_dirty_rebuild_gives_the_pages_a_full_build_gives(project: Project):
+    add_cases(project)
+    assert rebuild(project, "charlie.md=Charlie lesson.=>Charlie lesson, edited.").returncode == 0
+    previewed = {
+        url: project.page(url) for url in ("cases/charlie/", "cases/", "lessons/", "types/policy-maker/")
+    }
+    project.site.rename(project.root / "previewed")
+    assert project.build().returncode == 0
+    for url, html in previewed.items():
+        assert html == project.page(url), url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def page_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_the_preview_server_shows_an_edited_case(project: Project):
+    add_cases(project)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/cases/alpha/"
+    try:
+        deadline = time.monotonic() + 60
+        while "Summary of Alpha." not in page_text(url):
+            assert time.monotonic() < deadline, "the preview never served the case"
+            time.sleep(0.2)
+        path = project.cases / "alpha.md"
+        path.write_text(re.sub(r"Summary of Alpha\.", "Summary edited in the preview.", path.read_text()))
+        while "Summary edited in the preview." not in page_text(url):
+            assert time.monotonic() < deadline + 60, "the preview never showed the edit"
+            time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
