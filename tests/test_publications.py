@@ -110,7 +110,7 @@ def test_sources_are_grouped_by_publisher_and_link_back(built: Project):
 
 def test_statistics_charts_are_svg_with_a_table_of_the_same_numbers(built: Project):
     page = built.page("stats/")
-    assert page.count('<svg class="cb-chart__svg"') == 4
+    assert page.count('<svg class="cb-chart__svg"') == 5  # types, challenges, countries, access, years
     assert 'role="img"' in page
     assert '<td><a href="../countries/no/">Norway</a></td><td>1</td>' in page
 

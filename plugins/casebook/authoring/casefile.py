@@ -65,6 +65,9 @@ class CaseSpec:
     status: str | None = None
     period_start: int | None = None
     period_end: int | None = None
+    access_basis: str | None = None
+    compensation: str | None = None
+    safeguards: list[str] = field(default_factory=list)
     sections: list[tuple[str, str]] = field(default_factory=lambda: [(s, PLACEHOLDER) for s in SECTIONS])
 
 
@@ -126,6 +129,14 @@ class FormField:
     placeholder: str = ""
 
 
+# How access was obtained: the issue form's questions (the terms are the vocabulary's).
+ACCESS_QUESTIONS = {
+    "access_basis": "On what basis the data or the cooperation came, if the sources say.",
+    "compensation": "What the office paid, if the sources say.",
+    "safeguards": "Every safeguard that made the partnership acceptable, as the sources describe them.",
+}
+
+
 def issue_form_fields(vocabulary: Vocabulary) -> tuple[FormField, ...]:
     v = vocabulary
     sectors = ", ".join(v.sectors.slugs)
@@ -177,6 +188,18 @@ def issue_form_fields(vocabulary: Vocabulary) -> tuple[FormField, ...]:
             tuple(t.label for t in v["statuses"].terms),
         ),
         FormField("period", "Period", "input", "Years, such as 2016-2019, or 2016- if ongoing.", False),
+        *(
+            FormField(
+                group,
+                v[group].label if group != "safeguards" else v[group].plural,
+                "dropdown",
+                question,
+                False,
+                tuple(t.label for t in v[group].terms),
+                group == "safeguards",
+            )
+            for group, question in ACCESS_QUESTIONS.items()
+        ),
         FormField(
             "lessons",
             "Lessons learned",

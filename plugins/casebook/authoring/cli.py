@@ -128,6 +128,14 @@ def new(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
     types, type_problems = _terms(args.type or [], vocabulary, "partnership_types", "--type")
     challenges, challenge_problems = _terms(args.challenge or [], vocabulary, "challenges", "--challenge")
     problems += type_problems + challenge_problems
+    # How access was obtained: optional (a namespace made by hand may not have them).
+    access_basis, compensation = getattr(args, "access_basis", None), getattr(args, "compensation", None)
+    access, access_problems = _terms([access_basis or ""], vocabulary, "access_basis", "--access-basis")
+    paid, paid_problems = _terms([compensation or ""], vocabulary, "compensation", "--compensation")
+    safeguards, safeguard_problems = _terms(
+        getattr(args, "safeguard", None) or [], vocabulary, "safeguards", "--safeguard"
+    )
+    problems += access_problems + paid_problems + safeguard_problems
     target = Path(args.cases_dir) / f"{args.slug}.md"
     if target.exists():
         problems.append(f"{target} already exists: choose another slug, or edit that file")
@@ -140,6 +148,9 @@ def new(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
         partnership_types=types,
         challenges=challenges,
         last_reviewed=dt.date.today().isoformat(),
+        access_basis=access[0] if access else None,
+        compensation=paid[0] if paid else None,
+        safeguards=safeguards,
     )
     return _write(target, spec, Path(args.config))
 
@@ -215,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     new_parser.add_argument("--country", help="ISO 3166-1 alpha-2 code (NO, GB); EU or INT")
     new_parser.add_argument("--type", action="append", help="a partnership type (repeat for more)")
     new_parser.add_argument("--challenge", action="append", help="a challenge area (repeat for more)")
+    new_parser.add_argument("--access-basis", help="how access was obtained, such as voluntary or contract")
+    new_parser.add_argument("--compensation", help="what the office paid, such as none or market-price")
+    new_parser.add_argument("--safeguard", action="append", help="a safeguard (repeat for more)")
 
     issue_parser = commands.add_parser("from-issue", help="write a case file from a case study issue's body")
     issue_parser.add_argument("file", help="the issue body as Markdown ('-' reads standard input)")

@@ -105,6 +105,11 @@ class IssueReader:
         answer = self.answer("status")
         return self.term(answer, "statuses", "Status") if answer else None
 
+    def term_of(self, group: str) -> str | None:
+        """The one term a dropdown of that vocabulary group answered, if any."""
+        answer = self.answer(group)
+        return self.term(answer, group, self.fields[group].label) if answer else None
+
     def period(self) -> tuple[int | None, int | None]:
         """(start, end); a single year is both, '2016-' has no end."""
         period = self.answer("period")
@@ -133,6 +138,9 @@ class IssueReader:
             lessons=self.lessons(),
             sources=self.sources(),
             status=self.status(),
+            access_basis=self.term_of("access_basis"),
+            compensation=self.term_of("compensation"),
+            safeguards=self.terms("safeguards", "safeguards"),
             period_start=start,
             period_end=end,
             last_reviewed=today.isoformat(),

@@ -30,6 +30,9 @@ CASE_FIELDS: dict[str, Callable[[Case], tuple[str, ...]]] = {
     "challenges": lambda case: case.challenges,
     "country": lambda case: (case.country.lower(),),
     "sectors": lambda case: case.sectors,
+    "access_basis": lambda case: (case.access_basis,) if case.access_basis else (),
+    "compensation": lambda case: (case.compensation,) if case.compensation else (),
+    "safeguards": lambda case: case.safeguards,
 }
 
 Values = dict[str, tuple[str, ...]]

@@ -29,6 +29,7 @@ class Lesson:
     challenges: tuple[str, ...]
     own_types: bool = False
     own_challenges: bool = False
+    event: str | None = None  # the slug of the event where it was learned
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class Case:
     identified_via: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
     meeting_forums: tuple[str, ...] = ()
+    access_basis: str | None = None
+    compensation: str | None = None
+    safeguards: tuple[str, ...] = ()
     last_reviewed: str | None = None
     visibility: str = "public"
     body: str = ""

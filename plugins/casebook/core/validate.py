@@ -311,6 +311,7 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int
             challenges=tuple(item.get("challenges") or challenges),
             own_types="partnership_types" in item,
             own_challenges="challenges" in item,
+            event=item.get("event"),
         )
         for number, item in enumerate(data["lessons"], start=1)
     )
@@ -333,6 +334,9 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int
         identified_via=tuple(data.get("identified_via", ())),
         support=tuple(data.get("support", ())),
         meeting_forums=tuple(data.get("meeting_forums", ())),
+        access_basis=data.get("access_basis"),
+        compensation=data.get("compensation"),
+        safeguards=tuple(data.get("safeguards", ())),
         last_reviewed=data.get("last_reviewed"),
         visibility=data.get("visibility", "public"),
         body=body,

@@ -23,7 +23,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "slug", "title", "summary", "organisation", "country", "country_name", "partners",
     "partnership_types", "challenges", "status", "period_start", "period_end", "identified_via",
-    "support", "meeting_forums", "lessons", "sources", "last_reviewed", "url",
+    "support", "meeting_forums", "access_basis", "compensation", "safeguards", "lessons", "sources",
+    "last_reviewed", "url",
 )  # fmt: skip
 
 
@@ -43,6 +44,7 @@ def lesson_record(lesson: Lesson, case: Case, site_url: str) -> dict[str, Any]:
         "challenges": list(lesson.challenges),
         "stage": lesson.stage,
         "country": case.country,
+        "event": lesson.event,
         "url": f"{case_url(site_url, case.slug)}#lesson-{lesson.number}",
     }
 
@@ -90,6 +92,9 @@ def cases_csv(index: Index, site_url: str = "") -> str:
             "identified_via": LIST_SEPARATOR.join(case.identified_via),
             "support": LIST_SEPARATOR.join(case.support),
             "meeting_forums": LIST_SEPARATOR.join(case.meeting_forums),
+            "access_basis": case.access_basis,
+            "compensation": case.compensation,
+            "safeguards": LIST_SEPARATOR.join(case.safeguards),
             "lessons": len(case.lessons),
             "sources": LIST_SEPARATOR.join(s.url or s.title for s in case.sources),
             "last_reviewed": case.last_reviewed,

@@ -63,11 +63,17 @@ def statistics_charts(index: Index, vocabulary: Vocabulary) -> tuple[Chart, ...]
         ),
         key=lambda row: (-row[1], row[0]),
     )
+    bases = Counter(case.access_basis for case in index.cases)
+    param = vocabulary.param("access_basis")
+    access = [
+        (t.label, bases[t.slug], f"cases/?{param}={t.slug}") for t in vocabulary["access_basis"].terms
+    ] + [("Not recorded", bases[None], None)]
     years = Counter(case.period_start for case in index.cases if case.period_start)
     by_year = [(str(year), years[year], None) for year in sorted(years)]
     return (
         bar_chart("chart-types", "Cases by partnership type", types),
         bar_chart("chart-challenges", "Cases by challenge area", challenges),
         bar_chart("chart-countries", "Cases by country", countries),
+        bar_chart("chart-access", "Cases by how access was obtained", access),
         bar_chart("chart-years", "Cases by the year the partnership started", by_year),
     )
