@@ -20,6 +20,8 @@ PAGE_KINDS = {
     "challenge": "challenges/maintaining-momentum/",
     "country": "countries/nl/",
     "matrix": "matrix/",
+    "events": "events/",
+    "event": "events/unece-high-level-seminar-sdg-partnerships-2018/",
     "lessons": "lessons/",
     "guidelines": "guidelines/",
     "sources": "sources/",
@@ -34,10 +36,24 @@ def test_two_builds_of_the_same_input_are_byte_identical(project: Project):
     project.add("a.md", case_text(title="A case"))
     project.add("b.md", case_text(title="B case", country="NO", reviewed="2024-02-29"))
     site = project.site
-    assert project.build(env={"SOURCE_DATE_EPOCH": "0"}).returncode == 0
+    assert project.build(env={"SOURCE_DATE_EPOCH": "2000000000"}).returncode == 0
     first = site.rename(project.root / "first")
     assert project.build(env={"SOURCE_DATE_EPOCH": "2000000000"}).returncode == 0
     assert differing_files(first, site) == []
+
+
+def test_only_the_events_page_and_calendar_depend_on_the_day_of_the_build(project: Project):
+    """They say which events are upcoming, as of the build's day (SOURCE_DATE_EPOCH fixes it)."""
+    project.add("a.md", case_text(title="A case"))
+    (project.root / "events").mkdir()
+    (project.root / "events/meeting.md").write_text(
+        "---\ntitle: A meeting\nkind: meeting\nstart: 2020-01-01\nplace: online\n"
+        "organisers: [UNECE]\nsummary: A meeting.\n---\n"
+    )
+    assert project.build(env={"SOURCE_DATE_EPOCH": "0"}).returncode == 0
+    first = project.site.rename(project.root / "first")
+    assert project.build(env={"SOURCE_DATE_EPOCH": "2000000000"}).returncode == 0
+    assert sorted(differing_files(first, project.site)) == ["events.ics", "events/index.html"]
 
 
 def test_sitemap_dates_come_from_the_cases_not_the_clock(project: Project):

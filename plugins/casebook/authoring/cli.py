@@ -1,6 +1,6 @@
 """The `casebook` command: the same core the site build uses, for contributors and curators.
 
-casebook check [PATHS]          every problem in every file, as path:line: field: message
+casebook check [PATHS]          every problem in every case and event file, as path:line: field: message
 casebook new SLUG --title ...   a new case file from the template, ready to fill in
 casebook from-issue FILE        a case file from a GitHub issue form's body
 casebook issue-form             the issue form, generated from the vocabulary
@@ -22,6 +22,7 @@ from ..build.siteconfig import read_site_config
 from ..build.source import Written, render_source
 from ..core.collection import Collection, load_folder, load_paths
 from ..core.countries import country_problem
+from ..core.events import Events, file_slugs, lesson_event_problems, load_events, read_event
 from ..core.index import build_index
 from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
@@ -43,16 +44,28 @@ class UsageProblem(Exception):
     """Wrong input on the command line: reported as 'casebook: message', exit 1."""
 
 
-def check(paths: list[str], cases_dir: str) -> int:
-    """Report every problem in every file; exit 1 on any error, 0 when clean."""
+def check(paths: list[str], cases_dir: str, events_dir: str = "events") -> int:
+    """Report every problem in every file (cases and events); exit 1 on any error, 0 when clean."""
     vocabulary = load_vocabulary()
     today = build_date()
+    events_folder = Path(events_dir)
+    event_paths = [Path(p) for p in paths if Path(p).resolve().parent == events_folder.resolve()]
+    case_paths = [Path(p) for p in paths if Path(p) not in event_paths]
     collection: Collection
     if paths:
-        collection = load_paths([Path(p) for p in paths], vocabulary, today=today, read_all=in_two_processes)
+        collection = load_paths(case_paths, vocabulary, today=today, read_all=in_two_processes)
     else:
         collection = load_folder(Path(cases_dir), vocabulary, today=today, read_all=in_two_processes)
-    for problem in collection.problems:
+    case_slugs = file_slugs(Path(cases_dir)) | {case.slug for case in collection.cases}
+    if paths:
+        read = [read_event(p.as_posix(), p.read_bytes(), vocabulary, case_slugs) for p in event_paths]
+        events = Events(tuple(e for e, _ in read if e), tuple(sorted(x for _, found in read for x in found)))
+    else:
+        events = load_events(events_folder, vocabulary, case_slugs)
+    event_slugs = file_slugs(events_folder) | {event.slug for event in events.events}
+    lesson_problems = tuple(lesson_event_problems(collection.cases, event_slugs))
+    problems = sorted(collection.problems + events.problems + lesson_problems)
+    for problem in problems:
         print(problem)
     if paths:
         for skipped in collection.skipped:
@@ -60,8 +73,11 @@ def check(paths: list[str], cases_dir: str) -> int:
                 f"{skipped}: skipped: templates (_*.md), README.md and hidden files are not cases",
                 file=sys.stderr,
             )
-    errors, warnings = len(collection.errors), len(collection.warnings)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
     summary = f"{counted(len(collection.cases), 'case')} valid"
+    if events.events or event_paths:
+        summary += f", {counted(len(events.events), 'event')} valid"
     if errors or warnings:
         summary += f"; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
     print(summary, file=sys.stderr)
@@ -218,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_parser.add_argument("paths", nargs="*", help="files to check (default: every file in cases/)")
     check_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
+    check_parser.add_argument("--events-dir", default="events", help="the events folder (default: events)")
 
     new_parser = commands.add_parser("new", help="write a new case file from the template")
     new_parser.add_argument("slug", help="the file name without .md: lower-case letters, digits, hyphens")
@@ -276,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return check(args.paths, args.cases_dir)
+            return check(args.paths, args.cases_dir, args.events_dir)
         if args.command == "new":
             return new(args)
         if args.command == "from-issue":

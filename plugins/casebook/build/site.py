@@ -10,6 +10,7 @@ pages from the first one on, until the two meet (see sharing.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,10 +18,13 @@ from functools import cached_property
 from pathlib import Path
 
 from ..core.collection import Collection, ReadAll, load_folder, one_by_one
+from ..core.events import Events, index_events, lesson_event_problems, load_events
 from ..core.index import Index, build_index
 from ..core.problems import Problem, ReportsProblems
 from ..core.schema import schema_json
+from ..core.sourcecheck import build_date
 from ..core.vocabulary import Vocabulary, load_vocabulary
+from ..outputs.calendar import events_ics
 from ..outputs.explorer import explorer_data
 from ..outputs.exports import cases_csv, cases_json, lessons_json
 from ..outputs.feed import EPOCH, feed_entries, last_commit_dates
@@ -51,6 +55,9 @@ class SiteSettings:
     convert: Callable[[str], Converted | None] | None = None
     # How the case files are read; None: with two processes where parallel (build/reading.py).
     read_all: ReadAll | None = None
+    events_dir: Path | None = None  # events/: where cases were presented
+    # The day that decides which events are upcoming; None: today, or SOURCE_DATE_EPOCH's day.
+    today: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -78,10 +85,11 @@ class SiteFiles(ReportsProblems):
     newest_date: str = EPOCH
     case_jobs: tuple[PageJob, ...] = ()  # shared with the worker through `ends`
     ends: TwoEnds | None = None
+    event_problems: tuple[Problem, ...] = ()
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(sorted(self.collection.problems + self.survey.problems))
+        return tuple(sorted(self.collection.problems + self.survey.problems + self.event_problems))
 
     def made(self, path: str) -> Made:
         """A file in `later_paths`, once (a page's HTML parts join the renderer's, for
@@ -102,7 +110,8 @@ class SiteFiles(ReportsProblems):
 
     def finish_html(self, path: str, html: str) -> str:
         """A page's converted HTML, finished: see `_finished`."""
-        return _finished(self.renderer, path in self._positions, self.renderer.blocks.get(path, []), html)
+        contributed = path in self._positions or path in self.renderer.event_pages
+        return _finished(self.renderer, contributed, self.renderer.blocks.get(path, []), html)
 
     @cached_property
     def _positions(self) -> dict[str, int]:
@@ -125,8 +134,17 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     read_all = settings.read_all or (in_two_processes if settings.parallel else one_by_one)
     collection = load_folder(settings.cases_dir, vocabulary, settings.base, read_all=read_all)
     survey = load_survey(settings.survey_dir, settings.base, vocabulary) if settings.survey_dir else Survey()
+    events = (
+        load_events(settings.events_dir, vocabulary, (case.slug for case in collection.cases), settings.base)
+        if settings.events_dir
+        else Events((), ())
+    )
+    event_problems = events.problems + tuple(
+        lesson_event_problems(collection.cases, (event.slug for event in events.events))
+    )
     index = build_index(collection.edition(settings.include_internal), vocabulary)
-    renderer = Renderer(index, vocabulary, settings.options)
+    today = settings.today or build_date()
+    renderer = Renderer(index, vocabulary, settings.options, index_events(events.events, index.cases), today)
     entries = feed_entries(index, last_commit_dates(settings.cases_dir))
     pages: dict[str, str] = {}
     assets: dict[str, Callable[[], str]] = {}
@@ -134,7 +152,8 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     listing: list[PageJob] = []
     later: Later[Made] | None = None
     ends: TwoEnds | None = None
-    if not (collection.errors or any(p.severity == "error" for p in survey.problems)):
+    failed = collection.errors or any(p.severity == "error" for p in survey.problems + event_problems)
+    if not failed:
         pages = survey_pages(survey, index, renderer)
         cases, listing = renderer.case_jobs(), renderer.listing_jobs()
         url = settings.site_url
@@ -146,6 +165,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
             "api/cases.csv": lambda: cases_csv(index, url),
             "lessons/data.json": lambda: explorer_data(index, vocabulary),
             "feed.xml": lambda: renderer.feed(entries, url),
+            "events.ics": lambda: events_ics(renderer.events, url, today),
         }
         ends = TwoEnds(len(cases))
         work = _Work(renderer, listing, assets, cases, ends, settings.convert)
@@ -155,7 +175,18 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     # The order MkDocs reads them in: case pages, listing pages, then the open-data files.
     paths = tuple(job.src for job in cases + listing) + tuple(assets)
     return SiteFiles(
-        collection, survey, index, renderer, pages, paths, later, dates, newest, tuple(cases), ends
+        collection,
+        survey,
+        index,
+        renderer,
+        pages,
+        paths,
+        later,
+        dates,
+        newest,
+        tuple(cases),
+        ends,
+        event_problems,
     )
 
 

@@ -30,6 +30,7 @@ class Lesson:
     own_types: bool = False
     own_challenges: bool = False
     event: str | None = None  # the slug of the event where it was learned
+    event_line: int = field(default=0, compare=False)  # for a message about an unknown event
 
 
 @dataclass(frozen=True)

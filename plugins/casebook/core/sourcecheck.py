@@ -61,15 +61,18 @@ def source_hosts() -> SourceHosts:
     return SourceHosts(tuple(data["document_mirrors"]), frozenset(data["staging_words"]))
 
 
-def source_problems(path: str, data: dict[str, Any], document: Document) -> Iterator[Problem]:
-    sources = data.get("sources")
+def source_problems(
+    path: str, data: dict[str, Any], document: Document, field: str = "sources"
+) -> Iterator[Problem]:
+    """Warnings for the addresses of a list of sources (a case's `sources`, an event's `documents`)."""
+    sources = data.get(field)
     for number, source in enumerate(sources if isinstance(sources, list) else []):
         url = source.get("url") if isinstance(source, dict) else None
         if not isinstance(url, str):
             continue
         message = _url_message(url)
         if message:
-            where = ("sources", number, "url")
+            where = (field, number, "url")
             yield Problem(path, document.line_of(where), dotted(where), message, "warning")
 
 

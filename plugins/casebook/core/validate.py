@@ -100,7 +100,7 @@ def read_case(
             raise CaseFileError(1, "front matter", message)
     except CaseFileError as exc:
         return None, [*problems, Problem(path, exc.line, exc.field, exc.message)]
-    data = _repair_text(document.data, _validator(vocabulary).schema, (), document)
+    data = repair_text(document.data, _validator(vocabulary).schema, (), document)
     problems += _schema_problems(path, data, document, vocabulary)
     problems += _semantic_problems(path, data, document)
     problems += source_problems(path, data, document)
@@ -111,7 +111,7 @@ def read_case(
         problems += text_warnings(path, document, parts.body, parts.body_line, _placeholders)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return _build(slug, path, data, parts.body, parts.body_line), problems
+    return _build(slug, path, data, parts.body, parts.body_line, document), problems
 
 
 def decode(raw: bytes) -> str:
@@ -128,7 +128,7 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def _repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) -> Any:
+def repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) -> Any:
     """Where the schema wants text, give back a number or boolean as it was written.
 
     `title: 1984` or `organisation: 2030 Agenda team` must stay text, and `1.10` must not
@@ -138,10 +138,10 @@ def _repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) 
     if kind == "string" and isinstance(value, (int, float, bool)) and path in doc.texts:
         return doc.texts[path]
     if kind == "array" and isinstance(value, list) and "items" in schema:
-        return [_repair_text(v, schema["items"], path + (i,), doc) for i, v in enumerate(value)]
+        return [repair_text(v, schema["items"], path + (i,), doc) for i, v in enumerate(value)]
     if kind == "object" and isinstance(value, dict):
         props = schema.get("properties", {})
-        return {k: _repair_text(v, props[k], path + (k,), doc) if k in props else v for k, v in value.items()}
+        return {k: repair_text(v, props[k], path + (k,), doc) if k in props else v for k, v in value.items()}
     return value
 
 
@@ -150,7 +150,14 @@ def _schema_problems(
 ) -> Iterator[Problem]:
     if _fast_check(vocabulary)(data):
         return
-    errors = sorted(_validator(vocabulary).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    yield from schema_problems(path, data, doc, _validator(vocabulary))
+
+
+def schema_problems(
+    path: str, data: dict[str, Any], doc: Document, validator: Draft202012Validator
+) -> Iterator[Problem]:
+    """Every way `data` breaks the validator's schema, explained at its line (cases, events)."""
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         where: Path = tuple(error.absolute_path)
         for sub_path, message in _explain(error, where):
@@ -249,6 +256,10 @@ def _pattern_message(value: str, where: Path) -> str | None:
         return f"expected a date written YYYY-MM-DD, such as 2026-11-01, got '{value}'"
     if field == "url":
         return f"expected a web address starting with https:// or http://, got '{value}'"
+    if field in ("start", "end"):
+        return f"expected a date such as 2018-04-11 or a UTC time such as 2027-03-04T13:00:00Z, got '{value}'"
+    if field in ("event", "cases") or (where and where[0] == "cases"):
+        return f"'{value}' is not a slug: lower-case letters, digits and hyphens, as in the file's name"
     return f"'{value}' is not in the expected form"
 
 
@@ -298,7 +309,7 @@ def _semantic_problems(path: str, data: dict[str, Any], doc: Document) -> Iterat
             )
 
 
-def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int) -> Case:
+def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int, doc: Document) -> Case:
     types = tuple(data["partnership_types"])
     challenges = tuple(data["challenges"])
     lessons = tuple(
@@ -312,6 +323,7 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int
             own_types="partnership_types" in item,
             own_challenges="challenges" in item,
             event=item.get("event"),
+            event_line=doc.line_of(("lessons", number - 1, "event")) if "event" in item else 0,
         )
         for number, item in enumerate(data["lessons"], start=1)
     )

@@ -66,6 +66,7 @@ PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 class CasebookConfig(base.Config):
     cases_dir = c.Type(str, default="cases")
     survey_dir = c.Type(str, default="survey")
+    events_dir = c.Type(str, default="events")
     # 'internal' builds the edition for the secretariat, internal cases included.
     edition = c.Choice(("public", "internal"), default="public")
     # How many lessons the explorer page lists for readers without JavaScript (the script
@@ -118,6 +119,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             cases_dir=self.cases_dir,
             base=self.root,
             survey_dir=(self.root / self.config.survey_dir).resolve(),
+            events_dir=(self.root / self.config.events_dir).resolve(),
             include_internal=self.config.edition == "internal",
             site_url=config.site_url or "",
             parallel=self.config.parallel,
@@ -299,8 +301,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, **_: object) -> LiveReloadServer:
         server.watch(str(self.cases_dir))
-        if (self.root / self.config.survey_dir).is_dir():
-            server.watch(str(self.root / self.config.survey_dir))
+        for folder in (self.config.survey_dir, self.config.events_dir):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
         return server
 
     def _converter(self, config: MkDocsConfig) -> MarkdownConverter | None:

@@ -12,6 +12,7 @@ are not rewritten by MkDocs, so they are made relative to each page's own URL he
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import secrets
@@ -25,6 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..core.countries import country_name
+from ..core.events import EventIndex, index_events
 from ..core.facets import build_facets, case_values, lesson_values
 from ..core.index import Index, most_recent
 from ..core.model import Case, Lesson
@@ -97,10 +99,21 @@ _ITEMS: dict[tuple[Vocabulary, Case, int, int], Markup] = {}
 
 
 class Renderer:
-    def __init__(self, index: Index, vocabulary: Vocabulary, options: SiteOptions | None = None):
+    def __init__(
+        self,
+        index: Index,
+        vocabulary: Vocabulary,
+        options: SiteOptions | None = None,
+        events: EventIndex | None = None,
+        today: dt.date | None = None,
+    ):
         self.index = index
         self.vocabulary = vocabulary
         self.options = options or SiteOptions()
+        self.events = events or index_events((), ())
+        self.today = today or dt.date(1970, 1, 1)
+        # Event pages hold contributor Markdown: sanitised as case bodies are.
+        self.event_pages = {f"events/{event.slug}.md" for event in self.events.events}
         self.blocks: dict[str, list[str]] = {}  # src path -> the page's HTML parts
         # A token no contributor can guess, so body text can never pull in a block.
         self._token = f"CASEBOOKBLOCK{secrets.token_hex(8)}N"
@@ -144,6 +157,9 @@ class Renderer:
             folder=vocabulary.folder,
             gaps=sum(1 for cases in index.matrix.values() if not cases),
             edition=self.options.edition,
+            events=self.events,
+            today=self.today,
+            event_title=self._event_title,
         )
 
     def label(self, group: str, slug: str) -> str:
@@ -216,9 +232,23 @@ class Renderer:
 
     def case_page_key(self, job: PageJob) -> int:
         """What a case page is made from, as a hash (valid within one process): the case, every
-        case's title and tags (which decide related cases), the case's edit link, the edition."""
+        case's title and tags (which decide related cases), the events it was presented at and
+        where its lessons were learned, the case's edit link, the edition."""
         case = job.context()["case"]
-        return hash((case, self._related_inputs, self.options.edit_url(case), self.options.edition))
+        presented = tuple(
+            (e.slug, e.title, e.start, e.end, e.place) for e in self.events.by_case.get(case.slug, ())
+        )
+        learned = tuple(self._event_title(lesson.event) for lesson in case.lessons if lesson.event)
+        return hash(
+            (
+                case,
+                self._related_inputs,
+                presented,
+                learned,
+                self.options.edit_url(case),
+                self.options.edition,
+            )
+        )
 
     @cached_property
     def _related_inputs(self) -> int:
@@ -227,6 +257,9 @@ class Renderer:
                 (case.slug, case.title, case.partnership_types, case.challenges) for case in self.index.cases
             )
         )
+
+    def _event_title(self, slug: str) -> str:
+        return next((event.title for event in self.events.events if event.slug == slug), slug)
 
     def case_jobs(self) -> list[PageJob]:
         """One page a case, in the index's order."""
@@ -271,6 +304,9 @@ class Renderer:
         for code, cases in ix.by_country.items():
             add(f"{countries}/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
         add("matrix/index.md", "matrix.md.j2")
+        add("events/index.md", "events_index.md.j2")
+        for event in self.events.events:
+            add(f"events/{event.slug}.md", "event.md.j2", event=event)
         add("search/index.md", "search.md.j2")
         add("guidelines/index.md", "guidelines.md.j2")
         add("sources/index.md", "sources.md.j2", lambda: {"sources": sources_by_publisher(ix)})
