@@ -23,6 +23,7 @@ from ..build.source import Written, render_source
 from ..core.collection import Collection, load_folder, load_paths
 from ..core.countries import country_problem
 from ..core.events import Events, file_slugs, lesson_event_problems, load_events, read_event
+from ..core.guidelines import Guidelines, load_guidelines
 from ..core.index import build_index
 from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
@@ -44,8 +45,10 @@ class UsageProblem(Exception):
     """Wrong input on the command line: reported as 'casebook: message', exit 1."""
 
 
-def check(paths: list[str], cases_dir: str, events_dir: str = "events") -> int:
-    """Report every problem in every file (cases and events); exit 1 on any error, 0 when clean."""
+def check(
+    paths: list[str], cases_dir: str, events_dir: str = "events", guidelines_dir: str = "guidelines"
+) -> int:
+    """Report every problem in every file (cases, events, guidelines); exit 1 on any error."""
     vocabulary = load_vocabulary()
     today = build_date()
     events_folder = Path(events_dir)
@@ -64,7 +67,11 @@ def check(paths: list[str], cases_dir: str, events_dir: str = "events") -> int:
         events = load_events(events_folder, vocabulary, case_slugs)
     event_slugs = file_slugs(events_folder) | {event.slug for event in events.events}
     lesson_problems = tuple(lesson_event_problems(collection.cases, event_slugs))
-    problems = sorted(collection.problems + events.problems + lesson_problems)
+    guidelines = Guidelines(None, None, ())
+    if not paths:  # the publication's examples are drawn from the public cases
+        public = {case.slug: case for case in collection.edition(include_internal=False)}
+        guidelines = load_guidelines(Path(guidelines_dir), vocabulary, public)
+    problems = sorted(collection.problems + events.problems + lesson_problems + guidelines.problems)
     for problem in problems:
         print(problem)
     if paths:
@@ -78,6 +85,8 @@ def check(paths: list[str], cases_dir: str, events_dir: str = "events") -> int:
     summary = f"{counted(len(collection.cases), 'case')} valid"
     if events.events or event_paths:
         summary += f", {counted(len(events.events), 'event')} valid"
+    if guidelines.chapters:
+        summary += f", {counted(len(guidelines.recommendations), 'recommendation')} valid"
     if errors or warnings:
         summary += f"; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
     print(summary, file=sys.stderr)
@@ -235,6 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser.add_argument("paths", nargs="*", help="files to check (default: every file in cases/)")
     check_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
     check_parser.add_argument("--events-dir", default="events", help="the events folder (default: events)")
+    check_parser.add_argument(
+        "--guidelines-dir", default="guidelines", help="the guidelines' text (default: guidelines)"
+    )
 
     new_parser = commands.add_parser("new", help="write a new case file from the template")
     new_parser.add_argument("slug", help="the file name without .md: lower-case letters, digits, hyphens")
@@ -293,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return check(args.paths, args.cases_dir, args.events_dir)
+            return check(args.paths, args.cases_dir, args.events_dir, args.guidelines_dir)
         if args.command == "new":
             return new(args)
         if args.command == "from-issue":

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..core.collection import Collection, ReadAll, load_folder, one_by_one
 from ..core.events import Events, index_events, lesson_event_problems, load_events
+from ..core.guidelines import Guidelines, load_guidelines
 from ..core.index import Index, build_index
 from ..core.problems import Problem, ReportsProblems
 from ..core.schema import schema_json
@@ -56,6 +57,7 @@ class SiteSettings:
     # How the case files are read; None: with two processes where parallel (build/reading.py).
     read_all: ReadAll | None = None
     events_dir: Path | None = None  # events/: where cases were presented
+    guidelines_dir: Path | None = None  # guidelines/: the publication's editorial text
     # The day that decides which events are upcoming; None: today, or SOURCE_DATE_EPOCH's day.
     today: dt.date | None = None
 
@@ -110,7 +112,7 @@ class SiteFiles(ReportsProblems):
 
     def finish_html(self, path: str, html: str) -> str:
         """A page's converted HTML, finished: see `_finished`."""
-        contributed = path in self._positions or path in self.renderer.event_pages
+        contributed = path in self._positions or path in self.renderer.contributed_pages
         return _finished(self.renderer, contributed, self.renderer.blocks.get(path, []), html)
 
     @cached_property
@@ -143,8 +145,15 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         lesson_event_problems(collection.cases, (event.slug for event in events.events))
     )
     index = build_index(collection.edition(settings.include_internal), vocabulary)
+    guidelines = (
+        load_guidelines(settings.guidelines_dir, vocabulary, index.by_slug, settings.base)
+        if settings.guidelines_dir
+        else Guidelines(None, None, ())
+    )
+    event_problems += guidelines.problems
     today = settings.today or build_date()
-    renderer = Renderer(index, vocabulary, settings.options, index_events(events.events, index.cases), today)
+    event_index = index_events(events.events, index.cases)
+    renderer = Renderer(index, vocabulary, settings.options, event_index, today, guidelines)
     entries = feed_entries(index, last_commit_dates(settings.cases_dir))
     pages: dict[str, str] = {}
     assets: dict[str, Callable[[], str]] = {}

@@ -54,6 +54,7 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
         base=root,
         survey_dir=(root / str(options.get("survey_dir", "survey"))).resolve(),
         events_dir=(root / str(options.get("events_dir", "events"))).resolve(),
+        guidelines_dir=(root / str(options.get("guidelines_dir", "guidelines"))).resolve(),
         include_internal=edition == "internal",
         site_url=config.data.get("site_url") or "",
         options=SiteOptions(

@@ -39,6 +39,9 @@ class Group:
     def label_of(self, slug: str) -> str:
         return self._by_slug[slug].label
 
+    def term_of(self, slug: str) -> Term:
+        return self._by_slug[slug]
+
 
 @dataclass(frozen=True)
 class Dimension:

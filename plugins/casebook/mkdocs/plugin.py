@@ -67,6 +67,7 @@ class CasebookConfig(base.Config):
     cases_dir = c.Type(str, default="cases")
     survey_dir = c.Type(str, default="survey")
     events_dir = c.Type(str, default="events")
+    guidelines_dir = c.Type(str, default="guidelines")
     # 'internal' builds the edition for the secretariat, internal cases included.
     edition = c.Choice(("public", "internal"), default="public")
     # How many lessons the explorer page lists for readers without JavaScript (the script
@@ -120,6 +121,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             base=self.root,
             survey_dir=(self.root / self.config.survey_dir).resolve(),
             events_dir=(self.root / self.config.events_dir).resolve(),
+            guidelines_dir=(self.root / self.config.guidelines_dir).resolve(),
             include_internal=self.config.edition == "internal",
             site_url=config.site_url or "",
             parallel=self.config.parallel,
@@ -301,7 +303,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, **_: object) -> LiveReloadServer:
         server.watch(str(self.cases_dir))
-        for folder in (self.config.survey_dir, self.config.events_dir):
+        for folder in (self.config.survey_dir, self.config.events_dir, self.config.guidelines_dir):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server

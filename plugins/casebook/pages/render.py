@@ -22,12 +22,14 @@ from functools import cached_property, partial
 from importlib import resources
 from typing import Any, NamedTuple
 
+import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..core.countries import country_name
 from ..core.events import EventIndex, index_events
 from ..core.facets import build_facets, case_values, lesson_values
+from ..core.guidelines import Guidelines
 from ..core.index import Index, most_recent
 from ..core.model import Case, Lesson
 from ..core.schema import case_schema, dictionary_rows
@@ -37,6 +39,7 @@ from ..outputs.explorer import SERVER_LIMIT
 from ..outputs.feed import FeedEntry
 from .bytecode import PAGES
 from .figures import sources_by_publisher, statistics_charts
+from .sanitize import sanitize
 
 # A type or challenge page shows this many lessons a group, then links to the explorer:
 # the page stays light at 5,000 cases, the explorer holds them all.
@@ -83,6 +86,16 @@ def relative(here: str, target: str) -> str:
     return link or "./"
 
 
+GUIDELINES = "guidelines/index.md"
+# What editors' Markdown (the guidelines' text) may use.
+EDITORIAL_EXTENSIONS = ["attr_list", "def_list", "footnotes", "tables"]
+
+
+def editorial_html(text: str) -> Markup:
+    """Editors' Markdown as sanitised HTML, for the parts of a page kept aside from Markdown."""
+    return Markup(sanitize(markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)))
+
+
 def front_matter_text(value: str) -> Markup:
     """An HTML-escaped, YAML-quoted one-line string for a generated page's front matter.
 
@@ -106,14 +119,16 @@ class Renderer:
         options: SiteOptions | None = None,
         events: EventIndex | None = None,
         today: dt.date | None = None,
+        guidelines: Guidelines | None = None,
     ):
         self.index = index
         self.vocabulary = vocabulary
         self.options = options or SiteOptions()
         self.events = events or index_events((), ())
         self.today = today or dt.date(1970, 1, 1)
-        # Event pages hold contributor Markdown: sanitised as case bodies are.
-        self.event_pages = {f"events/{event.slug}.md" for event in self.events.events}
+        self.guidelines = guidelines or Guidelines(None, None, ())
+        # Pages that hold contributors' or editors' Markdown: sanitised as case bodies are.
+        self.contributed_pages = {f"events/{event.slug}.md" for event in self.events.events} | {GUIDELINES}
         self.blocks: dict[str, list[str]] = {}  # src path -> the page's HTML parts
         # A token no contributor can guess, so body text can never pull in a block.
         self._token = f"CASEBOOKBLOCK{secrets.token_hex(8)}N"
@@ -136,6 +151,7 @@ class Renderer:
         self.env.filters["fm"] = front_matter_text
         self.env.filters["country"] = country_name
         self.env.filters["counted"] = counted
+        self.env.filters["markdown"] = editorial_html
         self.env.globals.update(
             vocab=vocabulary,
             index=index,
@@ -159,6 +175,7 @@ class Renderer:
             edition=self.options.edition,
             events=self.events,
             today=self.today,
+            guidelines=self.guidelines,
             event_title=self._event_title,
         )
 
@@ -308,7 +325,7 @@ class Renderer:
         for event in self.events.events:
             add(f"events/{event.slug}.md", "event.md.j2", event=event)
         add("search/index.md", "search.md.j2")
-        add("guidelines/index.md", "guidelines.md.j2")
+        add(GUIDELINES, "guidelines.md.j2")
         add("sources/index.md", "sources.md.j2", lambda: {"sources": sources_by_publisher(ix)})
         add("stats/index.md", "stats.md.j2", lambda: {"charts_data": statistics_charts(ix, v)})
         add("data/index.md", "data.md.j2", lambda: {"dictionary": dictionary_rows(case_schema(v))})
