@@ -80,7 +80,11 @@ def size_mb(folder: Path) -> float:
 
 
 def casebook_project(root: Path, count: int) -> list:
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    """The shipped site with `count` synthetic cases. The guidelines PDF is left out: the plain
+    build makes none, and its annex of every lesson would run to thousands of pages."""
+    config = (REPO / "mkdocs.yml").read_text()
+    anchor = "      cases_dir: cases\n"
+    (root / "mkdocs.yml").write_text(config.replace(anchor, anchor + "      guidelines_pdf: false\n"))
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "overrides", root / "overrides")
     return write_cases(root / "cases", count)

@@ -147,6 +147,9 @@ class Project:
         text = config.read_text(encoding="utf-8")
         anchor = "      cases_dir: cases\n"
         assert anchor in text
+        text = "".join(
+            line for line in text.splitlines(keepends=True) if not line.startswith(f"      {name}:")
+        )
         config.write_text(text.replace(anchor, f"{anchor}      {name}: {value}\n"), encoding="utf-8")
 
     def page(self, url: str) -> str:
@@ -164,7 +167,10 @@ def project(tmp_path: Path) -> Project:
     if (REPO / "overrides").exists():
         shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "cases").mkdir()
-    return Project(root)
+    project = Project(root)
+    # WeasyPrint takes seconds a build: the tests of the PDF ask for it (test_publication.py).
+    project.set_option("guidelines_pdf", "false")
+    return project
 
 
 @pytest.fixture(scope="session")

@@ -14,22 +14,23 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from .. import survey
+from ..build.publication import can_write_pdf, guidelines_pdf
 from ..build.reading import in_two_processes
+from ..build.site import build_site
 from ..build.siteconfig import read_site_config
-from ..build.source import Written, render_source
+from ..build.source import Written, render_source, settings_from_config
 from ..core.collection import Collection, load_folder, load_paths
 from ..core.countries import country_problem
 from ..core.events import Events, file_slugs, lesson_event_problems, load_events, read_event
 from ..core.guidelines import Guidelines, load_guidelines
-from ..core.index import build_index
 from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
 from ..core.vocabulary import Vocabulary, load_vocabulary
 from ..core.words import counted
-from ..pages.render import Renderer
 from .casefile import (
     CaseSpec,
     render_case_file,
@@ -212,25 +213,24 @@ def _slug_from_title(title: str, limit: int = 60) -> str:
 
 
 def pdf(args: argparse.Namespace) -> int:
-    """The guidelines (every public lesson by challenge and stage) as a PDF, with WeasyPrint."""
-    try:
-        from weasyprint import HTML
-    except ImportError:
+    """The guidelines publication as a tagged PDF, with WeasyPrint (build/publication.py)."""
+    if not can_write_pdf():
         raise UsageProblem(
-            "needs WeasyPrint: run scripts/setup test, or pip install 'casebook[pdf]'"
-        ) from None
-    vocabulary = load_vocabulary()
-    collection = load_folder(Path(args.cases_dir), vocabulary)
-    for problem in collection.errors:
+            "needs WeasyPrint and Debian's Pango: run scripts/setup test, or pip install 'casebook[pdf]'"
+        )
+    config = read_site_config(Path(args.config))
+    site = build_site(replace(settings_from_config(config), cases_dir=Path(args.cases_dir).resolve()))
+    for problem in site.errors:
         print(problem)
-    if collection.errors:
+    if site.errors:
         raise UsageProblem("fix the problems above first: an invalid case is never published")
-    site = site_url(Path(args.config))
-    index = build_index(collection.edition(include_internal=False), vocabulary)
-    document = Renderer(index, vocabulary).guidelines_document(site)
-    HTML(string=document, base_url=site or None).write_pdf(args.output)
-    lessons, cases = counted(len(index.lessons), "lesson"), counted(len(index.cases), "case")
-    print(f"Wrote {args.output}: {lessons} from {cases}")
+    Path(args.output).write_bytes(guidelines_pdf(site.renderer, config.site_url))
+    if site.later is not None:
+        site.later.close()
+    guidelines = site.renderer.guidelines
+    recommendations = counted(len(guidelines.recommendations), "recommendation")
+    lessons, cases = counted(len(site.index.lessons), "lesson"), counted(len(site.index.cases), "case")
+    print(f"Wrote {args.output}: {recommendations}, and {lessons} from {cases} in the annex")
     return 0
 
 

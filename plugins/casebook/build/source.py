@@ -41,26 +41,27 @@ class Written:
     files: int
 
 
-def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = print) -> SiteFiles | Written:
-    """Write the site source into `out`; the SiteFiles (with their problems) if the cases
-    have errors, else what was written."""
-    config = read_site_config(config_file)
+def settings_from_config(config: SiteConfig) -> SiteSettings:
+    """What the plugin would build from this mkdocs.yml, in one process (no speed layer)."""
     root = config.root
     options = config.plugin_options()
-    docs_folder = config.docs_dir
     edition = str(options.get("edition") or "public")
-    settings = SiteSettings(
-        cases_dir=(root / str(options.get("cases_dir", "cases"))).resolve(),
+
+    def folder(name: str) -> Path:
+        return (root / str(options.get(f"{name}_dir", name))).resolve()
+
+    return SiteSettings(
+        cases_dir=folder("cases"),
         base=root,
-        survey_dir=(root / str(options.get("survey_dir", "survey"))).resolve(),
-        events_dir=(root / str(options.get("events_dir", "events"))).resolve(),
-        guidelines_dir=(root / str(options.get("guidelines_dir", "guidelines"))).resolve(),
+        survey_dir=folder("survey"),
+        events_dir=folder("events"),
+        guidelines_dir=folder("guidelines"),
         include_internal=edition == "internal",
         site_url=config.data.get("site_url") or "",
         options=SiteOptions(
             edit_url=lambda case: edit_url(
                 case.path,
-                docs_folder,
+                config.docs_dir,
                 config.data.get("repo_url"),
                 config.data.get("edit_uri"),
                 config.data.get("edit_uri_template"),
@@ -70,6 +71,15 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
         ),
         parallel=False,
     )
+
+
+def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = print) -> SiteFiles | Written:
+    """Write the site source into `out`; the SiteFiles (with their problems) if the cases
+    have errors, else what was written."""
+    config = read_site_config(config_file)
+    root = config.root
+    docs_folder = config.docs_dir
+    settings = settings_from_config(config)
     site = build_site(settings)
     if site.errors:
         return site

@@ -36,12 +36,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..build.convert import Converted, MarkdownConverter
 from ..build.later import LaterError
+from ..build.publication import PDF_PATH, can_write_pdf, guidelines_pdf
 from ..build.reading import RememberedReads
 from ..build.searchindex import SearchIndex, SearchIndexError
 from ..build.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
@@ -50,7 +51,7 @@ from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
 from ..pages.bytecode import MemoryBytecodeCache
 from ..pages.links import edit_url
-from ..pages.render import ASSETS, SNIPPETS, SiteOptions, package_assets
+from ..pages.render import ASSETS, GUIDELINES, SNIPPETS, SiteOptions, package_assets
 from .theme import lighten
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -78,6 +79,8 @@ class CasebookConfig(base.Config):
     # the page frame drawn once per folder. Off, the build runs in one process, MkDocs
     # converts and draws every page itself, and the site has the same bytes (tests compare).
     parallel = c.Type(bool, default=True)
+    # The guidelines publication as a PDF beside its web edition, where WeasyPrint is installed.
+    guidelines_pdf = c.Type(bool, default=True)
 
 
 class CasebookPlugin(BasePlugin[CasebookConfig]):
@@ -94,6 +97,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         # and a key of each case page built, so that a dirty rebuild skips what did not change.
         self.reads: RememberedReads | None = None
         self.compiled = MemoryBytecodeCache()  # the theme's templates, between rebuilds
+        self.pdf: str | None = None  # the guidelines PDF's path, where the site has it
+        self.rebuilt = False  # a later build of the preview server
         self.built_keys: dict[str, int] = {}
         self.new_keys: dict[str, int] = {}
 
@@ -131,6 +136,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 edit_url=lambda case: self._edit_url(case, config),
                 edition=self.config.edition,
                 lessons_listed=self.config.lessons_listed,
+                guidelines_pdf=PDF_PATH if self._writes_pdf() else None,
             ),
         )
         self.site = build_site(settings)
@@ -220,6 +226,13 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = [page.url for page in nav.pages]
+        if self.pdf is not None:  # beside the web edition, in the same section of the menu
+            guidelines = next((page for page in nav.pages if page.file.src_uri == GUIDELINES), None)
+            siblings = guidelines.parent.children if guidelines and guidelines.parent else nav.items
+            at = siblings.index(guidelines) + 1 if guidelines in siblings else len(siblings)
+            link = Link("Guidelines (PDF)", PDF_PATH)
+            link.parent = guidelines.parent if guidelines else None
+            siblings.insert(at, link)
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -237,6 +250,11 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built_keys = self.new_keys
+        # A dirty rebuild (the preview's) keeps the PDF of the first build: it takes seconds.
+        if self.pdf is not None and self.site is not None and not (self.dirty and self.rebuilt):
+            target = Path(config.site_dir) / PDF_PATH
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(guidelines_pdf(self.site.renderer, config.site_url or ""))
         converted, cases = len(self.placed), len(self.case_sources)
         log.debug("casebook: the worker converted %d of %d case pages", converted, cases)
         if self.left_to_mkdocs:
@@ -327,6 +345,18 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             )
             return None
         return MarkdownConverter(config.markdown_extensions, config.mdx_configs)
+
+    def _writes_pdf(self) -> bool:
+        """Whether the site has the guidelines PDF (a dirty rebuild keeps the one written before)."""
+        self.pdf = None
+        self.rebuilt = bool(self.built_keys)
+        if not self.config.guidelines_pdf:
+            return False
+        if not can_write_pdf():
+            log.info("casebook: WeasyPrint is not installed: the guidelines PDF is not published, nor linked")
+            return False
+        self.pdf = PDF_PATH
+        return True
 
     def _edit_url(self, case: Case, config: MkDocsConfig) -> str | None:
         return edit_url(

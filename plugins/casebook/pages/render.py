@@ -64,6 +64,7 @@ class SiteOptions:
     edit_url: Callable[[Case], str | None] = lambda case: None
     edition: str = "public"
     lessons_listed: int = SERVER_LIMIT  # lessons the explorer page lists for readers without JavaScript
+    guidelines_pdf: str | None = None  # the published PDF's path, where the build writes one
 
 
 def page_url(src_uri: str) -> str:
@@ -87,6 +88,7 @@ def relative(here: str, target: str) -> str:
 
 
 GUIDELINES = "guidelines/index.md"
+PUBLICATION_TITLE = "Guidelines on strategic partnerships in official statistics"
 # What editors' Markdown (the guidelines' text) may use.
 EDITORIAL_EXTENSIONS = ["attr_list", "def_list", "footnotes", "tables"]
 
@@ -176,6 +178,7 @@ class Renderer:
             events=self.events,
             today=self.today,
             guidelines=self.guidelines,
+            guidelines_pdf=self.options.guidelines_pdf,
             event_title=self._event_title,
         )
 
@@ -341,10 +344,18 @@ class Renderer:
         return self.env.get_template("feed.xml.j2").render(here="", entries=newest, site_url=base)
 
     def guidelines_document(self, site_url: str) -> str:
-        """The guidelines as one standalone HTML document, for `casebook pdf`."""
+        """The guidelines publication as one standalone HTML document, for WeasyPrint. Its
+        edition date is the newest review of a case, so the same collection gives the same
+        document on any day."""
         template = self.env.get_template("guidelines_print.html.j2")
         self._here = ""
-        return template.render(here="", site_url=site_url.rstrip("/") + "/" if site_url else "")
+        edition = max((case.last_reviewed or "1970-01-01" for case in self.index.cases), default="1970-01-01")
+        return template.render(
+            here="",
+            site_url=site_url.rstrip("/") + "/" if site_url else "",
+            title=PUBLICATION_TITLE,
+            edition=edition,
+        )
 
     def fill_markers(self, markdown: str, src_uri: str, unknown: Callable[[str], None]) -> str:
         """A hand-written page with each `<!-- casebook:NAME -->` marker replaced by its
