@@ -149,6 +149,23 @@ def test_removing_a_case_a_recommendation_relies_on_fails_the_build(built: Proje
     assert "guidelines/maintaining-momentum.md:" in result.stderr and "no case 'bravo'" in result.stderr
 
 
+def test_the_shipped_first_edition_backs_each_recommendation_with_two_offices():
+    """The editorial floor of the first edition: two recommendations a challenge area at least,
+    each with examples from at least two organisations."""
+    from casebook.core.collection import load_folder
+
+    root = Path(__file__).resolve().parent.parent
+    public = {c.slug: c for c in load_folder(root / "cases", VOCAB).edition(include_internal=False)}
+    guidelines = load_guidelines(root / "guidelines", VOCAB, public)
+    assert guidelines.problems == ()
+    assert [c.challenge.slug for c in guidelines.chapters] == list(VOCAB.challenges.slugs)
+    for chapter in guidelines.chapters:
+        assert len(chapter.recommendations) >= 2, chapter.challenge.slug
+        for recommendation in chapter.recommendations:
+            offices = {e.case.organisation.split(" (")[0] for e in recommendation.examples}
+            assert len(offices) >= 2, recommendation.label
+
+
 def test_the_shipped_guidelines_are_valid_and_cover_every_challenge_area():
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
