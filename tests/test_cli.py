@@ -265,3 +265,44 @@ def test_from_issue_reports_what_it_cannot_read(workdir: Path):
     assert "Partners: 'City of Philadelphia': add the sector in brackets" in result.stderr
     assert "Partnership types: unknown partnership type 'Cocreation partnership'" in result.stderr
     assert not list((workdir / "cases").iterdir())
+
+
+def test_new_writes_how_access_was_obtained(workdir: Path):
+    args = [*NEW_ARGS, "--access-basis", "Contract", "--compensation", "market-price"]
+    args += ["--safeguard", "code-to-data", "--safeguard", "Ethics review"]
+    assert run(*args).returncode == 0
+    path = workdir / "cases/payment-data.md"
+    case, _ = read_case(str(path), path.read_bytes(), VOCAB)
+    assert (case.access_basis, case.compensation, case.safeguards) == (
+        "contract",
+        "market-price",
+        ("code-to-data", "ethics-review"),
+    )
+
+
+def test_new_suggests_a_near_miss_access_term(workdir: Path):
+    result = run(*NEW_ARGS, "--access-basis", "voluntry")
+    assert result.returncode == 1
+    assert "--access-basis: " in result.stderr and "'voluntary'" in result.stderr
+
+
+def test_from_issue_reads_how_access_was_obtained(workdir: Path):
+    body = ISSUE_BODY.replace(
+        "### Period",
+        "### Access basis\n\nVoluntary agreement\n\n### Compensation\n\n_No response_\n\n"
+        "### Safeguards\n\nAggregation at source, Data-sharing agreement\n\n### Period",
+    )
+    (workdir / "issue.md").write_text(body)
+    assert run("from-issue", "issue.md").returncode == 0
+    path = workdir / "cases/open-sdg-data-a-shared-platform.md"
+    case, _ = read_case(str(path), path.read_bytes(), VOCAB)
+    assert (case.access_basis, case.compensation) == ("voluntary", None)
+    assert case.safeguards == ("aggregation-at-source", "data-sharing-agreement")
+
+
+def test_the_issue_form_asks_how_access_was_obtained(capsys: pytest.CaptureFixture[str]):
+    main(["issue-form"])
+    form = yaml.safe_load(capsys.readouterr().out)
+    fields = {item.get("id"): item for item in form["body"] if "id" in item}
+    assert "Voluntary agreement" in fields["access_basis"]["attributes"]["options"]
+    assert fields["safeguards"]["attributes"]["multiple"] is True
