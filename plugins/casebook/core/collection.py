@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -46,6 +46,14 @@ class Collection(ReportsProblems):
 def is_skipped(name: str) -> bool:
     """Templates, the folder's README and hidden files are not cases."""
     return name.startswith(("_", ".")) or name == "README.md"
+
+
+def folder_entries(folder: Path, base: Path | None = None) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """A contributors' folder's entries by name, each with the path messages show, without
+    templates, the README and hidden files (events, guidelines, survey responses)."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if not is_skipped(entry.name):
+            yield shown_path(Path(entry.path), base), entry
 
 
 def load_folder(

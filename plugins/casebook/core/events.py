@@ -23,7 +23,6 @@ checked here, with a did-you-mean.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .collection import is_skipped, shown_path
+from .collection import folder_entries, is_skipped
 from .model import Case, Lesson, Source
 from .problems import CaseFileError, Problem, ReportsProblems, did_you_mean
 from .schema import URL_PATTERN, obj, term, text
@@ -173,10 +172,7 @@ def load_events(
     slugs = set(case_slugs)
     events: list[Event] = []
     problems: list[Problem] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        shown = shown_path(Path(entry.path), base)
-        if is_skipped(entry.name):
-            continue
+    for shown, entry in folder_entries(folder, base):
         if not entry.name.endswith(".md") or entry.is_dir():
             problems.append(
                 Problem(shown, 1, "file", "not an event file: events are Markdown files ending in .md")

@@ -20,7 +20,6 @@ order in the file: "Recommendation 4.2".
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .collection import is_skipped, shown_path
+from .collection import folder_entries
 from .model import Case, Lesson
 from .problems import CaseFileError, Problem, ReportsProblems, did_you_mean
 from .schema import obj, text
@@ -138,10 +137,7 @@ def load_guidelines(
     problems: list[Problem] = []
     parts: dict[str, Part] = {}
     chapters: list[Chapter] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        shown = shown_path(Path(entry.path), base)
-        if is_skipped(entry.name):
-            continue
+    for shown, entry in folder_entries(folder, base):
         stem = entry.name.removesuffix(".md")
         names = [INTRODUCTION, SUMMARY, *challenges.slugs]
         if not entry.name.endswith(".md") or stem not in names:

@@ -16,18 +16,17 @@ answers:                     # keyed by question id; leave out what was not answ
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
-from ..core.collection import is_skipped
+from ..core.collection import folder_entries
 from ..core.countries import country_problem
 from ..core.privacy import personal_data_problems
 from ..core.problems import CaseFileError, Problem, did_you_mean
 from ..core.validate import FILE_SLUG, slug_for
-from .fields import FieldChecker, Path, describe, read_yaml, shown_path
+from .fields import FieldChecker, Path, describe, read_yaml
 from .questionnaire import Question, Questionnaire
 
 ROLE_LABELS = {
@@ -237,10 +236,7 @@ def load_responses(
         return (), []
     responses: list[Response] = []
     problems: list[Problem] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        shown = shown_path(FilePath(entry.path), base)
-        if is_skipped(entry.name):
-            continue
+    for shown, entry in folder_entries(folder, base):
         if entry.is_dir():
             problems.append(
                 Problem(shown, 1, "file", "a folder is not read: put response files directly here")
