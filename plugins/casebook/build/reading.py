@@ -4,12 +4,15 @@ the `read_all` that the build and `casebook check` give it."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from ..core.collection import FileToRead, Read
 from .later import Later, LaterError
 
+# The build's log (MkDocs shows this logger's messages); nothing here imports MkDocs.
+log = logging.getLogger("mkdocs.plugins.casebook")
 # Below this many files a second process costs more than it saves.
 PARALLEL_FROM = 400
 
@@ -26,7 +29,10 @@ def in_two_processes(files: list[FileToRead], read: Callable[[FileToRead], Read]
     done = [read(file) for file in first]
     try:
         return done + worker.get("second")
-    except LaterError:  # the worker died (out of memory, say): read its half here
+    except LaterError as error:  # the worker died (out of memory, say): read its half here
+        log.info(
+            "casebook: the second process reading the cases stopped (%s): this one reads its half", error
+        )
         return done + [read(file) for file in second]
     finally:
         worker.close()
