@@ -253,3 +253,11 @@ def test_the_shipped_events_are_valid():
         env={**os.environ},
     )
     assert result.returncode == 0 and "events valid" in result.stderr
+
+
+def test_a_bad_event_file_fails_the_build_with_its_line(project: Project):
+    add_project_files(project)
+    (project.root / "events/seminar.md").write_text(EVENT.replace("kind: seminar", "kind: seminr"))
+    result = project.build()
+    assert result.returncode != 0
+    assert f"events/seminar.md:{line_of(EVENT, 'kind:')}: kind: unknown term 'seminr'" in result.stderr
