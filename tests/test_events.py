@@ -232,8 +232,8 @@ def test_the_explorer_and_the_listing_filter_by_the_access_facets(built: Project
         page.locator("[data-cb-filterable][data-cb-started]").wait_for(state="attached")
         rows = page.locator("[data-cb-list] [data-cb-item]:visible").all_inner_texts()
         assert len(rows) == 1 and "Alpha" in rows[0]
-        page.get_by_label("Contract").check()
-        assert "compensation" not in page.url and "access=contract" in page.url
+        page.get_by_role("button", name="Remove filter: Contract").click()
+        assert "access=contract" not in page.url and "access=voluntary" in page.url
         page.close()
 
 

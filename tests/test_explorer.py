@@ -85,13 +85,13 @@ def query(page) -> dict[str, list[str]]:
 def test_url_with_a_type_shows_exactly_that_types_lessons(page, site_url):
     open_view(page, site_url + "lessons/?type=co-creation")
     assert shown(page) == ["Alpha lesson on momentum."]
-    assert page.get_by_label("Co-creation partnership").is_checked()
+    assert page.get_by_role("checkbox", name="Co-creation partnership").is_checked()
     assert page.locator("[data-cb-count]").inner_text() == "1 of 5 lessons"
 
 
 def test_ticking_another_type_widens_the_list_and_updates_the_url(page, site_url):
     open_view(page, site_url + "lessons/?type=co-creation")
-    page.get_by_label("Policy maker partnership").check()
+    page.get_by_role("checkbox", name="Policy maker partnership").check()
     assert shown(page) == [
         "Alpha lesson on momentum.",
         "Alpha lesson set to policy makers.",
@@ -121,7 +121,7 @@ def test_counts_beside_values_follow_the_other_filters(page, site_url):
     count = page.locator('[data-count-for="type=supplier-recipient"]')
     assert count.inner_text() == "1"
     assert page.locator('[data-count-for="challenge=policy-red-lines"]').inner_text() == "1"
-    page.get_by_label("Norway").check()
+    page.get_by_role("checkbox", name="Norway").check()
     assert count.inner_text() == "0"
 
 
@@ -141,12 +141,12 @@ def test_clear_all_filters_shows_every_lesson(page, site_url):
 
 def test_back_and_forward_move_between_views(page, site_url):
     open_view(page, site_url + "lessons/")
-    page.get_by_label("Co-creation partnership").check()
-    page.get_by_label("Policy maker partnership").check()
+    page.get_by_role("checkbox", name="Co-creation partnership").check()
+    page.get_by_role("checkbox", name="Policy maker partnership").check()
     assert len(shown(page)) == 3
     page.go_back(wait_until="networkidle")  # instant navigation may reload the page's content
     expect_texts(page, ["Alpha lesson on momentum."])
-    assert not page.get_by_label("Policy maker partnership").is_checked()
+    assert not page.get_by_role("checkbox", name="Policy maker partnership").is_checked()
     page.go_forward(wait_until="networkidle")
     expect_texts(
         page,
@@ -195,7 +195,7 @@ def test_matrix_cell_links_to_the_filtered_cases(page, site_url):
 
 def test_keyboard_alone_can_tick_a_facet(page, site_url):
     open_view(page, site_url + "lessons/")
-    page.get_by_label("Co-creation partnership").focus()
+    page.get_by_role("checkbox", name="Co-creation partnership").focus()
     page.keyboard.press("Space")
     expect_texts(page, ["Alpha lesson on momentum."])
 
@@ -299,3 +299,38 @@ def test_without_javascript_the_cases_listing_shows_every_case(browser, many_les
     page.goto(many_lessons_url + "cases/")
     assert len(listed_cases(page)) == 105
     context.close()
+
+
+# The first screen: a shared filtered link shows its answer without scrolling.
+VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", ["lessons/?type=policy-maker", "cases/?type=co-creation&country=no"])
+def test_a_filtered_view_shows_its_first_result_on_the_first_screen(browser, site_url, viewport, path):
+    page = browser.new_page(viewport=VIEWPORTS[viewport])
+    open_view(page, site_url + path)
+    first = page.locator("[data-cb-list] [data-cb-item]:visible").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] < VIEWPORTS[viewport]["height"], (viewport, path, box)
+    page.close()
+
+
+def test_on_a_phone_the_filters_fold_behind_a_button_and_every_facet_stays_reachable(browser, site_url):
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    open_view(page, site_url + "lessons/?type=co-creation")
+    norway = page.get_by_role("checkbox", name="Norway")
+    assert not norway.is_visible()
+    page.get_by_text("Filters (1 active)").click()
+    norway.check()
+    assert query(page) == {"type": ["co-creation"], "country": ["no"]}
+    page.close()
+
+
+def test_active_filters_show_as_chips_that_remove_them(page, site_url):
+    open_view(page, site_url + "lessons/?type=co-creation&challenge=maintaining-momentum")
+    chips = page.locator("[data-cb-active] button")
+    assert chips.all_inner_texts() == ["Co-creation partnership ×", "Maintaining momentum ×"]
+    page.get_by_role("button", name="Remove filter: Co-creation partnership").click()
+    assert query(page) == {"challenge": ["maintaining-momentum"]}
+    assert not page.get_by_role("checkbox", name="Co-creation partnership").is_checked()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import secrets
 from collections.abc import Callable
@@ -98,6 +99,22 @@ def editorial_html(text: str) -> Markup:
     return Markup(sanitize(markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)))
 
 
+HEAT_LEVELS = 5  # shades of the matrix
+
+
+def heat_level(count: int, most: int) -> int:
+    """The shade of a matrix cell: 1 to HEAT_LEVELS, in equal steps up to the fullest cell."""
+    return max(1, math.ceil(HEAT_LEVELS * count / most)) if most else 1
+
+
+def heat_levels(most: int) -> list[tuple[int, int, int]]:
+    """(level, fewest, most cases) of each shade some count can have: the legend."""
+    levels: dict[int, list[int]] = {}
+    for count in range(1, most + 1):
+        levels.setdefault(heat_level(count, most), []).append(count)
+    return [(level, counts[0], counts[-1]) for level, counts in sorted(levels.items())]
+
+
 def front_matter_text(value: str) -> Markup:
     """An HTML-escaped, YAML-quoted one-line string for a generated page's front matter.
 
@@ -166,6 +183,8 @@ class Renderer:
             lessons_in=self.lessons_in,
             case_row=self.case_row,
             guideline_item=self.guideline_item,
+            heat=heat_level,
+            heat_levels=heat_levels,
             by_stage=self.by_stage,
             lessons_shown=LESSONS_PER_GROUP,
             feed_limit=FEED_LIMIT,

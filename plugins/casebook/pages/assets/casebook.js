@@ -94,6 +94,7 @@
     var list = root.querySelector("[data-cb-list]");
     if (!form || !list || form.dataset.cbReady) return;
     form.dataset.cbReady = "1";
+    openWhereItFits(form.querySelector("[data-cb-panel]"));
     var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
       return el.dataset.facet;
     });
@@ -105,6 +106,46 @@
     } else {
       start(root, form, list, facets, domItems(list, facets), null);
     }
+  }
+
+  // The filters' panel is open beside the results on wide screens, and folded behind
+  // "Filters" on narrow ones, where the results come first.
+  var WIDE = "(min-width: 60em)";
+
+  function openWhereItFits(panel) {
+    if (!panel) return;
+    var wide = window.matchMedia(WIDE);
+    panel.open = wide.matches;
+    wide.addEventListener("change", function (event) { panel.open = event.matches; });
+  }
+
+  // The active filters as removable chips above the results, and their number beside
+  // "Filters": on a phone they say what the list shows without opening the panel.
+  function showActive(root, form, state, facets, update) {
+    var chips = root.querySelector("[data-cb-active]");
+    var number = form.querySelector("[data-cb-active-count]");
+    if (!chips) return;
+    chips.replaceChildren();
+    var total = 0;
+    facets.forEach(function (facet) {
+      state[facet].forEach(function (value) {
+        var box = form.querySelector("input[name='" + facet + "'][value='" + value + "']");
+        if (!box) return;
+        var label = form.querySelector("label[for='" + box.id + "']");
+        var text = label ? label.firstChild.textContent.trim() : value;
+        var item = element("li");
+        var button = element("button", { type: "button", "class": "cb-active__chip", "aria-label": "Remove filter: " + text }, text + " ×");
+        button.addEventListener("click", function () {
+          box.checked = false;
+          update(true);
+        });
+        item.appendChild(button);
+        chips.appendChild(item);
+        total += 1;
+      });
+    });
+    chips.hidden = total === 0;
+    if (number) number.textContent = total ? "(" + total + " active)" : "";
   }
 
   function start(root, form, list, facets, items, data) {
@@ -226,6 +267,7 @@
         });
       });
       show(visible);
+      showActive(root, form, state, facets, update);
       Object.keys(counters).forEach(function (key) {
         var pair = key.split("=");
         counters[key].textContent = counts[pair[0]][pair[1]] || 0;
