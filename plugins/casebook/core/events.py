@@ -69,10 +69,6 @@ class Event:
     def end_date(self) -> dt.date:
         return dt.date.fromisoformat((self.end or self.start)[:10])
 
-    @property
-    def online(self) -> bool:
-        return self.place.strip().lower() == "online"
-
     def upcoming(self, today: dt.date) -> bool:
         """Not over yet on `today`."""
         return self.end_date >= today
@@ -82,9 +78,6 @@ class Event:
 class Events(ReportsProblems):
     events: tuple[Event, ...]  # by slug
     problems: tuple[Problem, ...]
-
-    def by_slug(self) -> dict[str, Event]:
-        return {event.slug: event for event in self.events}
 
 
 def event_schema(vocabulary: Vocabulary) -> dict[str, Any]:
