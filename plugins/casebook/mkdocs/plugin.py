@@ -1,6 +1,7 @@
 """The MkDocs plugin: a thin layer of build events over the Casebook core.
 
-- on_startup: note a dirty build (the search index of the last full build is kept);
+- on_startup: note a dirty build (the search index of the last full build is kept) and a
+  preview server, which keeps this plugin between rebuilds (remembered reads, page keys);
 - on_config: where the cases are, which edition to build, the plugin's stylesheet and script;
 - on_files: read and check the cases (fail the build on any error), add the generated files,
   whose content a worker makes meanwhile (see later.py and site.py), and start the search
@@ -12,12 +13,14 @@
 - on_page_content: sanitise the case bodies MkDocs converted, put back the generated HTML
   parts, and give the page's content to the search index (Pagefind indexes while MkDocs
   renders);
-- on_nav: note the nav's pages;
+- on_nav: note the nav's pages; put the guidelines PDF beside its web edition in the menu;
 - on_env: all pages are converted: fill in the open-data files before MkDocs copies them;
   Pagefind writes its index while MkDocs writes the pages; the theme draws the pages'
   frames without indentation, and one navigation sidebar for all case pages (theme.py);
-- on_post_build: wait for the search index; on_build_error: stop the worker and Pagefind;
-- on_serve: rebuild when a case or a survey response changes (they lie outside docs/).
+- on_post_build: write the guidelines PDF (where WeasyPrint is installed), wait for the
+  search index; on_build_error: stop the worker and Pagefind;
+- on_serve: rebuild when a case, an event, the guidelines' text or a survey response changes
+  (they lie outside docs/).
 """
 
 from __future__ import annotations
