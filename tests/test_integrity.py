@@ -91,14 +91,26 @@ def test_page_makes_no_request_to_another_host(kind: str, page, shipped_url: str
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
 def test_axe_finds_no_serious_violation(kind: str, page, shipped_url: str):
-    page.goto(shipped_url + PAGE_KINDS[kind], wait_until="networkidle")
+    assert serious_violations(page, shipped_url + PAGE_KINDS[kind]) == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_serious_violation_at_phone_width(kind: str, browser, shipped_url: str):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    assert serious_violations(page, shipped_url + PAGE_KINDS[kind]) == {}
+    page.close()
+
+
+def serious_violations(page, url: str) -> dict[str, list]:
+    page.goto(url, wait_until="networkidle")
     violations = Axe().run(page).response["violations"]
     serious = {
         v["id"]: [n["target"] for n in v["nodes"]][:3]
         for v in violations
         if v["impact"] in ("serious", "critical")
     }
-    assert serious == {}
+    return serious
 
 
 @pytest.mark.browser
