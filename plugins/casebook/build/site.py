@@ -87,11 +87,12 @@ class SiteFiles(ReportsProblems):
     newest_date: str = EPOCH
     case_jobs: tuple[PageJob, ...] = ()  # shared with the worker through `ends`
     ends: TwoEnds | None = None
-    event_problems: tuple[Problem, ...] = ()
+    # The events', the lessons' events' and the guidelines' problems.
+    content_problems: tuple[Problem, ...] = ()
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(sorted(self.collection.problems + self.survey.problems + self.event_problems))
+        return tuple(sorted(self.collection.problems + self.survey.problems + self.content_problems))
 
     def made(self, path: str) -> Made:
         """A file in `later_paths`, once (a page's HTML parts join the renderer's, for
@@ -141,7 +142,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         if settings.events_dir
         else Events((), ())
     )
-    event_problems = events.problems + tuple(
+    content_problems = events.problems + tuple(
         lesson_event_problems(collection.cases, (event.slug for event in events.events))
     )
     index = build_index(collection.edition(settings.include_internal), vocabulary)
@@ -150,7 +151,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         if settings.guidelines_dir
         else Guidelines(None, None, ())
     )
-    event_problems += guidelines.problems
+    content_problems += guidelines.problems
     today = settings.today or build_date()
     event_index = index_events(events.events, index.cases)
     renderer = Renderer(index, vocabulary, settings.options, event_index, today, guidelines)
@@ -161,7 +162,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     listing: list[PageJob] = []
     later: Later[Made] | None = None
     ends: TwoEnds | None = None
-    failed = collection.errors or any(p.severity == "error" for p in survey.problems + event_problems)
+    failed = collection.errors or any(p.severity == "error" for p in survey.problems + content_problems)
     if not failed:
         pages = survey_pages(survey, index, renderer)
         cases, listing = renderer.case_jobs(), renderer.listing_jobs()
@@ -195,7 +196,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         newest,
         tuple(cases),
         ends,
-        event_problems,
+        content_problems,
     )
 
 

@@ -101,7 +101,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.reads: RememberedReads | None = None
         self.compiled = MemoryBytecodeCache()  # the theme's templates, between rebuilds
         self.pdf: str | None = None  # the guidelines PDF's path, where the site has it
-        self.rebuilt = False  # a later build of the preview server
+        self.rebuilding = False  # a dirty rebuild of the preview server, after its first build
         self.built_keys: dict[str, int] = {}
         self.new_keys: dict[str, int] = {}
 
@@ -124,6 +124,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.rebuilding = self.dirty and bool(self.built_keys)
+        self.pdf = self._pdf_path()
         settings = SiteSettings(
             cases_dir=self.cases_dir,
             base=self.root,
@@ -139,7 +141,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 edit_url=lambda case: self._edit_url(case, config),
                 edition=self.config.edition,
                 lessons_listed=self.config.lessons_listed,
-                guidelines_pdf=PDF_PATH if self._writes_pdf() else None,
+                guidelines_pdf=self.pdf,
             ),
         )
         self.site = build_site(settings)
@@ -170,13 +172,12 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.waiting, self.placed = {}, set()
         # A dirty rebuild (the preview's, after its first build) leaves the case pages whose
         # key is unchanged as they were written: MkDocs neither reads nor writes them.
-        rebuilding = self.dirty and bool(self.built_keys)
         self.new_keys = self.site.case_page_keys() if self.reads is not None else {}
         for src_uri, content in generated.items():
             file = File.generated(config, src_uri, content=content)
             if src_uri in self.case_sources:
                 file.edit_uri = posixpath.relpath(self.case_sources[src_uri], self.docs_folder)
-                if rebuilding and self.built_keys.get(src_uri) == self.new_keys[src_uri]:
+                if self.rebuilding and self.built_keys.get(src_uri) == self.new_keys[src_uri]:
                     file.is_modified = _unchanged  # type: ignore[method-assign]
             if src_uri in later:
                 self.waiting[src_uri] = file
@@ -254,7 +255,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built_keys = self.new_keys
         # A dirty rebuild (the preview's) keeps the PDF of the first build: it takes seconds.
-        if self.pdf is not None and self.site is not None and not (self.dirty and self.rebuilt):
+        if self.pdf is not None and self.site is not None and not self.rebuilding:
             target = Path(config.site_dir) / PDF_PATH
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(guidelines_pdf(self.site.renderer, config.site_url or ""))
@@ -309,7 +310,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if self.search is not None:
             self.search.close()
         self.search = None
-        if self.dirty and self.built_keys:
+        if self.rebuilding:
             log.info("casebook: dirty build: the search index is not rebuilt")
             return
         with self._search_errors():
@@ -349,17 +350,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             return None
         return MarkdownConverter(config.markdown_extensions, config.mdx_configs)
 
-    def _writes_pdf(self) -> bool:
-        """Whether the site has the guidelines PDF (a dirty rebuild keeps the one written before)."""
-        self.pdf = None
-        self.rebuilt = bool(self.built_keys)
+    def _pdf_path(self) -> str | None:
+        """Where the site has the guidelines PDF, if it has one (a dirty rebuild keeps the
+        one written before)."""
         if not self.config.guidelines_pdf:
-            return False
+            return None
         if not can_write_pdf():
             log.info("casebook: WeasyPrint is not installed: the guidelines PDF is not published, nor linked")
-            return False
-        self.pdf = PDF_PATH
-        return True
+            return None
+        return PDF_PATH
 
     def _edit_url(self, case: Case, config: MkDocsConfig) -> str | None:
         return edit_url(

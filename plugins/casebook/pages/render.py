@@ -298,7 +298,11 @@ class Renderer:
         )
 
     def _event_title(self, slug: str) -> str:
-        return next((event.title for event in self.events.events if event.slug == slug), slug)
+        return self._event_titles.get(slug, slug)
+
+    @cached_property
+    def _event_titles(self) -> dict[str, str]:
+        return {event.slug: event.title for event in self.events.events}
 
     def case_jobs(self) -> list[PageJob]:
         """One page a case, in the index's order."""
