@@ -334,3 +334,27 @@ def test_active_filters_show_as_chips_that_remove_them(page, site_url):
     page.get_by_role("button", name="Remove filter: Co-creation partnership").click()
     assert query(page) == {"challenge": ["maintaining-momentum"]}
     assert not page.get_by_role("checkbox", name="Co-creation partnership").is_checked()
+
+
+def test_a_country_on_the_map_opens_its_page(page, site_url):
+    page.goto(site_url + "countries/")
+    page.get_by_role("link", name="Netherlands: 1 case").click()
+    page.wait_for_url(re.compile(r"countries/nl/$"))
+
+
+def test_the_keyboard_reaches_the_countries_on_the_map(page, site_url):
+    page.goto(site_url + "countries/")
+    reached = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        if name and name.endswith(("case", "cases")):
+            reached.append(name)
+    assert {"Norway: 1 case", "United Kingdom: 1 case", "Netherlands: 1 case"} <= set(reached)
+
+
+def test_the_countries_page_opens_through_instant_navigation_with_its_map(page, site_url):
+    page.goto(site_url + "matrix/")
+    page.locator(".md-nav").get_by_role("link", name="Countries", exact=True).first.click()
+    page.wait_for_url(re.compile(r"countries/$"))
+    assert page.locator(".cb-map svg a").count() == 3

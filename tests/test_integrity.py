@@ -19,6 +19,7 @@ PAGE_KINDS = {
     "type": "types/co-creation/",
     "challenge": "challenges/maintaining-momentum/",
     "country": "countries/nl/",
+    "countries": "countries/",
     "matrix": "matrix/",
     "events": "events/",
     "event": "events/unece-high-level-seminar-sdg-partnerships-2018/",
@@ -120,3 +121,47 @@ def test_search_finds_a_case_by_a_word_in_its_body(page, shipped_url: str):
     result = page.locator(".pagefind-ui__result-link").first
     result.wait_for()
     assert "Vodafone and Mezuro" in result.inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [(1366, 900), (390, 844)])
+@pytest.mark.parametrize("path", ["lessons/?type=policy-maker", "cases/?type=open-innovation&country=mx"])
+def test_a_shared_filtered_link_to_the_shipped_collection_answers_on_the_first_screen(
+    browser, shipped_url: str, viewport: tuple[int, int], path: str
+):
+    width, height = viewport
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(shipped_url + path)
+    page.locator("[data-cb-filterable][data-cb-started]").wait_for(state="attached")
+    box = page.locator("[data-cb-list] [data-cb-item]:visible").first.bounding_box()
+    assert box is not None and box["y"] < height, (viewport, path, box)
+    page.close()
+
+
+@pytest.mark.browser
+def test_every_country_of_the_shipped_collection_is_on_the_map_or_beside_it(page, shipped_url: str):
+    page.goto(shipped_url + "countries/")
+    listed = page.locator("table.cb-countries tbody td:first-child a").all_inner_texts()
+    on_map = [
+        name.split(":")[0]
+        for name in page.locator(".cb-map svg a").evaluate_all(
+            "links => links.map(link => link.getAttribute('aria-label'))"
+        )
+    ]
+    beside = page.locator(".cb-map-aside a").all_inner_texts()
+    assert sorted(on_map + beside) == sorted(listed)
+    assert len(on_map) > len(beside)
+
+
+@pytest.mark.browser
+def test_a_case_on_a_phone_shows_its_metadata_at_a_glance(browser, shipped_url: str):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(shipped_url + "cases/ons-open-sdg-platform/")
+    tiles = page.locator(".cb-glance__facts > div")
+    labels = [text.split("\n")[0] for text in tiles.all_inner_texts()]
+    assert [label.lower() for label in labels] == ["status", "period", "country", "organisation"]
+    status, period, country, organisation = (tiles.nth(i).bounding_box() for i in range(4))
+    assert status["y"] == period["y"] < country["y"] == organisation["y"]  # two by two
+    chip = page.locator(".cb-glance .cb-chip--partnership_types").first.bounding_box()
+    assert chip is not None and chip["y"] + chip["height"] < 844
+    page.close()

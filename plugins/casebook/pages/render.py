@@ -41,6 +41,7 @@ from ..outputs.feed import FeedEntry
 from .bytecode import PAGES
 from .figures import sources_by_publisher, statistics_charts
 from .sanitize import sanitize
+from .worldmap import missing_from_map, world_map
 
 # A type or challenge page shows this many lessons a group, then links to the explorer:
 # the page stays light at 5,000 cases, the explorer holds them all.
@@ -185,6 +186,8 @@ class Renderer:
             guideline_item=self.guideline_item,
             heat=heat_level,
             heat_levels=heat_levels,
+            world_map=world_map,
+            missing_from_map=missing_from_map,
             by_stage=self.by_stage,
             lessons_shown=LESSONS_PER_GROUP,
             feed_limit=FEED_LIMIT,
