@@ -143,12 +143,15 @@ def _path(rings: list[list[Point]]) -> str:
     return "".join(parts)
 
 
-def _shape(code: str) -> Shape | None:
+@cache
+def country_shape(code: str) -> Shape | None:
+    """A country's shape, from the small-scale file when it has it; None when neither has."""
     for name in FILES:
         countries, arcs = _topology(name)
         if code in countries:
-            rings = [_ring(ring, arcs) for polygon in countries[code] for ring in polygon]
-            outer = [_ring(polygon[0], arcs) for polygon in countries[code]]
+            polygons = [[_ring(ring, arcs) for ring in polygon] for polygon in countries[code]]
+            rings = [ring for polygon in polygons for ring in polygon]
+            outer = [polygon[0] for polygon in polygons]  # the rest are holes (lakes, enclaves)
             largest = max(outer, key=_area)
             ys = [y for ring in rings for _, y in ring]
             return Shape(
@@ -160,12 +163,6 @@ def _shape(code: str) -> Shape | None:
                 bottom=max(ys),
             )
     return None
-
-
-@cache
-def country_shape(code: str) -> Shape | None:
-    """A country's shape, from the small-scale file when it has it; None when neither has."""
-    return _shape(code)
 
 
 def world_map(codes_with_cases: Iterable[str]) -> WorldMap:
