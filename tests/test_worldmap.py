@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from importlib import resources
 from urllib.parse import urljoin
 
+import pycountry
 import pytest
 import yaml
 from casebook.core.collection import load_folder
@@ -192,3 +193,14 @@ def test_a_collection_without_cases_draws_the_world_with_no_link(tmp_path):
     reader.feed(countries_page(tmp_path, {}))
     assert reader.links == []
     assert reader.title.startswith("World map: 0 countries and organisations with cases")
+
+
+def test_the_map_stays_under_150_kb_with_a_case_from_every_country(tmp_path):
+    codes = [country.alpha_2 for country in pycountry.countries]
+    html = countries_page(tmp_path, {f"c{n}": a_case(f"C{n}", code) for n, code in enumerate(codes)})
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert len(svg.encode()) < 150_000
+    reader = MapReader()
+    reader.feed(html)
+    beside = html[html.index('<aside class="cb-map-aside"') : html.index("</aside>")].count("<li>")
+    assert len(reader.links) + beside == len(codes)
