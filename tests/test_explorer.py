@@ -243,13 +243,21 @@ def test_with_javascript_the_explorer_filters_every_lesson_from_its_data(page, s
     assert not page.locator("[data-cb-partial]").is_visible()
 
 
+TWELVE_COUNTRIES = ["AT", "BE", "CI", "DE", "DK", "ES", "FI", "FR", "IT", "NL", "NO", "SE"]
+
+
 @pytest.fixture(scope="module")
 def many_lessons_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """105 cases of one lesson: more than the explorer draws, or the listing shows, at once (100)."""
+    """105 cases of one lesson: more than the explorer draws, or the listing shows, at once (100),
+    from twelve countries: a long group."""
     root = tmp_path_factory.mktemp("many")
     cases = {
         f"case-{n:03d}": case_yaml(
-            f"Case {n:03d}", ["co-creation"], ["it-industry"], [{"text": f"Lesson {n:03d}."}]
+            f"Case {n:03d}",
+            ["co-creation"],
+            ["it-industry"],
+            [{"text": f"Lesson {n:03d}."}],
+            country=TWELVE_COUNTRIES[n % 12],
         )
         for n in range(105)
     }
@@ -358,3 +366,16 @@ def test_the_countries_page_opens_through_instant_navigation_with_its_map(page, 
     page.locator(".md-nav").get_by_role("link", name="Countries", exact=True).first.click()
     page.wait_for_url(re.compile(r"countries/$"))
     assert page.locator(".cb-map svg a").count() == 3
+
+
+def test_a_long_group_has_a_box_to_find_a_value_by_typing(page, many_lessons_url):
+    open_view(page, many_lessons_url + "lessons/?country=no")
+    group = page.locator("[data-facet=country]")
+    values = group.locator(".cb-facet__value:visible label")
+    assert values.count() == 12
+    group.get_by_role("searchbox", name="Find in Countries").fill("cote")
+    assert [text.split(" ")[0] for text in values.all_inner_texts()] == ["Côte", "Norway"]  # ticked stays
+    assert query(page) == {"country": ["no"]}
+    page.get_by_role("button", name="Clear all filters").click()
+    assert values.count() == 12
+    assert group.get_by_role("searchbox").input_value() == ""

@@ -95,6 +95,7 @@
     if (!form || !list || form.dataset.cbReady) return;
     form.dataset.cbReady = "1";
     openWhereItFits(form.querySelector("[data-cb-panel]"));
+    findInLongGroups(form);
     var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
       return el.dataset.facet;
     });
@@ -117,6 +118,38 @@
     var wide = window.matchMedia(WIDE);
     panel.open = wide.matches;
     wide.addEventListener("change", function (event) { panel.open = event.matches; });
+  }
+
+  // A long group (countries) gets a box to find a value by typing: it hides the values whose
+  // label does not contain the words typed, ticked ones excepted. It has no name, so it is
+  // never part of the filters' state or the address.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function findInLongGroups(form) {
+    each(form.querySelectorAll(".cb-facet--long"), function (group) {
+      var legend = group.querySelector("legend");
+      var values = group.querySelectorAll(".cb-facet__value");
+      var find = element("input", {
+        type: "search",
+        "class": "cb-facet__find",
+        autocomplete: "off",
+        placeholder: "Find…",
+        "aria-label": "Find in " + (legend ? legend.textContent.trim() : "this group")
+      });
+      function show() {
+        var wanted = fold(find.value.trim());
+        each(values, function (value) {
+          var box = value.querySelector("input");
+          value.hidden = wanted !== "" && !box.checked && fold(value.textContent).indexOf(wanted) < 0;
+        });
+      }
+      find.addEventListener("input", function (event) { event.stopPropagation(); show(); });
+      find.addEventListener("keydown", function (event) { if (event.key === "Enter") event.preventDefault(); });
+      form.addEventListener("reset", function () { find.value = ""; show(); });
+      group.insertBefore(find, group.querySelector(".cb-facet__values"));
+    });
   }
 
   // The active filters as removable chips above the results, and their number beside
