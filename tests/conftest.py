@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from casebook.core.collection import load_folder
+from casebook.core.index import build_index
+from casebook.core.vocabulary import load_vocabulary
+from casebook.pages.render import Renderer
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -88,6 +92,16 @@ def case_yaml(
         "last_reviewed": "2026-11-01",
     }
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
+
+
+def rendered_listing(folder: Path, src: str) -> str:
+    """The HTML parts of one generated listing page (`countries/index.md`, say), rendered from
+    the cases in `folder` by the core alone, without MkDocs."""
+    vocabulary = load_vocabulary()
+    renderer = Renderer(build_index(load_folder(folder, vocabulary).cases, vocabulary), vocabulary)
+    job = next(job for job in renderer.listing_jobs() if job.src == src)
+    renderer.render(job.template, job.src, **job.context())
+    return "".join(renderer.blocks[job.src])
 
 
 def differing_files(left: Path, right: Path) -> list[str]:

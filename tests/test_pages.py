@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-from casebook.core.collection import load_folder
-from casebook.core.index import build_index
-from casebook.core.vocabulary import load_vocabulary
-from casebook.pages.render import CASES_SHOWN, Renderer
-from conftest import case_text
+from casebook.pages.render import CASES_SHOWN
+from conftest import case_text, rendered_listing
 
 
 def test_a_long_cases_table_shows_the_most_recently_reviewed_and_links_to_all(tmp_path):
@@ -16,12 +13,7 @@ def test_a_long_cases_table_shows_the_most_recently_reviewed_and_links_to_all(tm
         reviewed = f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}"
         text = case_text(title=f"Case {n:02d}", types="co-creation", reviewed=reviewed)
         (tmp_path / f"case-{n:02d}.md").write_text(text)
-    vocabulary = load_vocabulary()
-    index = build_index(load_folder(tmp_path, vocabulary).cases, vocabulary)
-    renderer = Renderer(index, vocabulary)
-    job = next(job for job in renderer.listing_jobs() if job.src == "types/co-creation.md")
-    renderer.render(job.template, job.src, **job.context())
-    table = "".join(renderer.blocks[job.src])
+    table = rendered_listing(tmp_path, "types/co-creation.md")
     shown = re.findall(r">Case (\d\d)</a></td>", table)
     assert shown == [f"{n:02d}" for n in range(CASES_SHOWN + 2, 2, -1)]
     assert f"The {CASES_SHOWN} most recently reviewed of {CASES_SHOWN + 3} cases" in table

@@ -11,12 +11,8 @@ from urllib.parse import urljoin
 import pycountry
 import pytest
 import yaml
-from casebook.core.collection import load_folder
-from casebook.core.index import build_index
-from casebook.core.vocabulary import load_vocabulary
-from casebook.pages.render import Renderer
 from casebook.pages.worldmap import WIDTH, country_shape, missing_from_map, project, world_map
-from conftest import case_yaml
+from conftest import case_yaml, rendered_listing
 
 WORLD = resources.files("casebook.pages").joinpath("world")
 
@@ -128,12 +124,7 @@ class MapReader(HTMLParser):
 def countries_page(tmp_path, cases: dict[str, str]) -> str:
     for slug, text in cases.items():
         (tmp_path / f"{slug}.md").write_text(text)
-    vocabulary = load_vocabulary()
-    index = build_index(load_folder(tmp_path, vocabulary).cases, vocabulary)
-    renderer = Renderer(index, vocabulary)
-    job = next(job for job in renderer.listing_jobs() if job.src == "countries/index.md")
-    renderer.render(job.template, job.src, **job.context())
-    return "".join(renderer.blocks[job.src])
+    return rendered_listing(tmp_path, "countries/index.md")
 
 
 def a_case(title: str, country: str) -> str:
