@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -121,10 +121,7 @@ def _area(ring: list[Point]) -> float:
 
 def _numbers(values: Iterable[int]) -> str:
     """SVG numbers, separated by a space only where no minus sign separates them already."""
-    text = ""
-    for value in values:
-        text += f"{value}" if value < 0 or not text else f" {value}"
-    return text
+    return " ".join(map(str, values)).replace(" -", "-")
 
 
 def _path(rings: list[list[Point]]) -> str:
@@ -180,6 +177,6 @@ def world_map(codes_with_cases: Iterable[str]) -> WorldMap:
     return WorldMap(shapes, top=top, height=bottom - top)
 
 
-def missing_from_map(counts: Mapping[str, int]) -> list[str]:
+def missing_from_map(codes_with_cases: Iterable[str]) -> list[str]:
     """Codes with cases that have no shape: EU, INT, and the few territories neither file draws."""
-    return [code for code in counts if country_shape(code) is None]
+    return [code for code in codes_with_cases if country_shape(code) is None]
