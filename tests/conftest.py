@@ -39,9 +39,21 @@ lessons:
   - text: Keep the partner informed.
     stage: running
     partnership_types: [co-creation]
+timeline:
+  - date: 2016
+    event: The office and the operator agreed to work together.
+    source: 1
+  - date: 2017-03
+    event: The first statistics were published.
+    source: 2
+  - date: 2019-06-30
+    event: The partnership ended as planned.
+    source: 2
 sources:
   - title: A report
     url: https://example.org/report
+  - title: An evaluation
+    url: https://example.org/evaluation
 last_reviewed: {reviewed}
 visibility: {visibility}
 ---

@@ -15,6 +15,7 @@ from itertools import islice
 
 from .countries import country_name
 from .model import Case, Lesson
+from .timeline import TimelineEntry
 from .vocabulary import Vocabulary
 
 RELATED_LIMIT = 5
@@ -44,6 +45,39 @@ class Index:
 
     def case_of(self, lesson: Lesson) -> Case:
         return self.by_slug[lesson.case_slug]
+
+    @cached_property
+    def developments(self) -> tuple[Development, ...]:
+        """Every timeline entry of the collection, newest first: by the first day its date
+        names (so within a year, dated entries come before those dated by the year alone),
+        then the more precise first, then by case title and position."""
+        return tuple(
+            sorted(
+                (Development(case, entry) for case in self.cases for entry in case.timeline),
+                key=lambda d: (
+                    -d.entry.earliest.toordinal(),
+                    -d.entry.date.count("-"),
+                    _title_key(d.case),
+                    d.entry.number,
+                ),
+            )
+        )
+
+    @cached_property
+    def developments_by_year(self) -> dict[int, tuple[Development, ...]]:
+        """Developments by the year of their date, newest year first."""
+        years: dict[int, list[Development]] = {}
+        for development in self.developments:
+            years.setdefault(development.entry.earliest.year, []).append(development)
+        return {year: tuple(items) for year, items in years.items()}
+
+
+@dataclass(frozen=True)
+class Development:
+    """A dated development of a case: one entry of its timeline."""
+
+    case: Case
+    entry: TimelineEntry
 
 
 def most_recent(cases: tuple[Case, ...], limit: int) -> tuple[Case, ...]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .timeline import TimelineEntry
+
 
 @dataclass(frozen=True)
 class Partner:
@@ -57,6 +59,7 @@ class Case:
     safeguards: tuple[str, ...] = ()
     last_reviewed: str | None = None
     visibility: str = "public"
+    timeline: tuple[TimelineEntry, ...] = ()  # in date order
     body: str = ""
     body_line: int = 1
     # The front matter as written (after type repair), for the open-data exports.

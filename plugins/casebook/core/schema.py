@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .timeline import DATE_PATTERN as TIMELINE_DATE
 from .vocabulary import Group, Vocabulary
 
 SCHEMA_ID = "https://casebook.example/schema/case.schema.json"  # replaced by the site URL
@@ -121,6 +122,27 @@ def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str,
         "compensation": term(v["compensation"]),
         "safeguards": terms(v["safeguards"]),
         "lessons": {"type": "array", "minItems": 1, "items": lesson, "description": "Lessons learned."},
+        "timeline": {
+            "type": "array",
+            "description": "Dated developments, oldest first, from the start to the latest known one.",
+            "items": obj(
+                {
+                    "date": {
+                        "type": "string",
+                        "pattern": TIMELINE_DATE,
+                        "description": "When it happened: YYYY, YYYY-MM or YYYY-MM-DD.",
+                    },
+                    "event": text("What happened, in one sentence.", 400),
+                    "source": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "description": "The number of the entry under sources that reports it, from 1.",
+                    },
+                },
+                ["date", "event", "source"],
+                "A dated development.",
+            ),
+        },
         "sources": {
             "type": "array",
             "description": "Publications and pages the case rests on.",

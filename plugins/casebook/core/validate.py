@@ -21,6 +21,13 @@ from .problems import CaseFileError, Problem, describe, did_you_mean
 from .schema import case_schema
 from .sourcecheck import review_problems, source_problems
 from .textscan import text_warnings
+from .timeline import (
+    advice_problems,
+    build_timeline,
+    consistency_problems,
+    stale_problems,
+    timeline_problems,
+)
 from .vocabulary import Vocabulary
 from .yamlfile import Document, Path, dotted, parse_yaml, split_front_matter
 
@@ -44,6 +51,8 @@ EXAMPLES = {
     "last_reviewed": "a date written YYYY-MM-DD, such as 2026-11-01",
     "country": "a country code such as NO or GB",
     "url": "a web address starting with https://",
+    "source": "the number of the entry under sources that reports it, such as 2",
+    "date": "a date written YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-04",
 }
 
 
@@ -75,8 +84,13 @@ def slug_for(file_name: str) -> str:
 def read_case(
     path: str, raw: bytes, vocabulary: Vocabulary, today: dt.date | None = None
 ) -> tuple[Case | None, list[Problem]]:
-    """Parse and check one case file; a Case is returned only when it has no error. With
-    `today`, a review older than two years is reported too (see sourcecheck.py)."""
+    """Parse and check one case file; a Case is returned only when it has no error.
+
+    `casebook check` passes `today`: with it come the checks that depend on the day (a review
+    older than two years, an ongoing case not followed up) and the editorial guide's advice
+    (a timeline of at least three developments). A build reports neither: it must not pass,
+    fail or differ with the day it runs, and advice is not a reason to fail a strict build.
+    """
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     slug = name[: -len(".md")]
     problems: list[Problem] = []
@@ -103,9 +117,13 @@ def read_case(
     data = repair_text(document.data, _validator(vocabulary).schema, (), document)
     problems += _schema_problems(path, data, document, vocabulary)
     problems += _semantic_problems(path, data, document)
+    problems += timeline_problems(path, data, document)
+    problems += consistency_problems(path, data, document)
     problems += source_problems(path, data, document)
     if today is not None:
         problems += review_problems(path, data, document, today)
+        problems += stale_problems(path, data, document, today)
+        problems += advice_problems(path, data, document)
     problems += personal_data_problems(path, document, parts.body, parts.body_line, source)
     if "Replace " in source:  # the placeholders' first word: cheaper than the pattern
         problems += text_warnings(path, document, parts.body, parts.body_line, _placeholders)
@@ -219,7 +237,8 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
     elif kind == "maxLength":
         yield where, f"is too long ({len(value)} characters; at most {error.validator_value})"
     elif kind in ("minimum", "maximum"):
-        yield where, f"expected a year such as 2016, got {value}"
+        field = where[-1] if where and isinstance(where[-1], str) else ""
+        yield where, f"expected {EXAMPLES.get(field, 'a year such as 2016')}, got {value}"
     else:  # pragma: no cover - every keyword the schema uses is explained above
         yield where, error.message
 
@@ -256,6 +275,8 @@ def _pattern_message(value: str, where: Path) -> str | None:
         return f"expected a date written YYYY-MM-DD, such as 2026-11-01, got '{value}'"
     if field == "url":
         return f"expected a web address starting with https:// or http://, got '{value}'"
+    if field == "date":
+        return f"expected {EXAMPLES['date']}, got '{value}'"
     if field in ("start", "end"):
         return f"expected a date such as 2018-04-11 or a UTC time such as 2027-03-04T13:00:00Z, got '{value}'"
     if field in ("event", "cases") or (where and where[0] == "cases"):
@@ -351,6 +372,7 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int
         safeguards=tuple(data.get("safeguards", ())),
         last_reviewed=data.get("last_reviewed"),
         visibility=data.get("visibility", "public"),
+        timeline=build_timeline(data.get("timeline", ())),
         body=body,
         body_line=body_line,
         front_matter=data,

@@ -39,6 +39,7 @@ from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
 from ..outputs.feed import FeedEntry
 from .bytecode import PAGES
+from .dates import display_date
 from .figures import sources_by_publisher, statistics_charts
 from .sanitize import sanitize
 from .worldmap import missing_from_map, world_map
@@ -52,6 +53,10 @@ CASES_SHOWN = 50
 # A feed reader fetches the feed again and again: it holds the newest cases, as feeds do
 # (one entry a case came to 4 MB at 5,000 cases). The open data holds them all.
 FEED_LIMIT = 50
+# /updates/ lists the newest developments and links to a page a year for the rest (every
+# development of 5,000 cases on one page would be megabytes); the home page shows a few.
+UPDATES_SHOWN = 100
+UPDATES_ON_HOME = 5
 
 
 class PageJob(NamedTuple):
@@ -90,6 +95,7 @@ def relative(here: str, target: str) -> str:
 
 
 GUIDELINES = "guidelines/index.md"
+UPDATES = "updates"  # /updates/: the latest developments, and /updates/<year>/
 PUBLICATION_TITLE = "Guidelines on strategic partnerships in official statistics"
 # What editors' Markdown (the guidelines' text) may use.
 EDITORIAL_EXTENSIONS = ["attr_list", "def_list", "footnotes", "tables"]
@@ -172,6 +178,7 @@ class Renderer:
         self.env.filters["country"] = country_name
         self.env.filters["counted"] = counted
         self.env.filters["markdown"] = editorial_html
+        self.env.filters["when"] = display_date
         self.env.globals.update(
             vocab=vocabulary,
             index=index,
@@ -191,6 +198,8 @@ class Renderer:
             by_stage=self.by_stage,
             lessons_shown=LESSONS_PER_GROUP,
             feed_limit=FEED_LIMIT,
+            updates_shown=UPDATES_SHOWN,
+            updates_on_home=UPDATES_ON_HOME,
             newest_of=lambda cases: cases if len(cases) <= CASES_SHOWN else most_recent(cases, CASES_SHOWN),
             case_values=lambda case: case_values(case, vocabulary),
             lesson_values=lambda lesson: lesson_values(lesson, index, vocabulary),
@@ -350,6 +359,9 @@ class Renderer:
         for code, cases in ix.by_country.items():
             add(f"{countries}/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
         add("matrix/index.md", "matrix.md.j2")
+        add(f"{UPDATES}/index.md", "updates.md.j2")
+        for year, developments in ix.developments_by_year.items():
+            add(f"{UPDATES}/{year}.md", "updates_year.md.j2", year=year, developments=developments)
         add("events/index.md", "events_index.md.j2")
         for event in self.events.events:
             add(f"events/{event.slug}.md", "event.md.j2", event=event)
@@ -368,6 +380,15 @@ class Renderer:
         self._here = ""
         newest = entries[:FEED_LIMIT]
         return self.env.get_template("feed.xml.j2").render(here="", entries=newest, site_url=base)
+
+    def updates_feed(self, site_url: str) -> str:
+        """The Atom feed of the newest developments across the collection."""
+        base = site_url.rstrip("/") + "/" if site_url else ""
+        self._here = ""
+        newest = self.index.developments[:FEED_LIMIT]
+        return self.env.get_template("updates_feed.xml.j2").render(
+            here="", developments=newest, site_url=base
+        )
 
     def guidelines_document(self, site_url: str) -> str:
         """The guidelines publication as one standalone HTML document, for WeasyPrint. Its
@@ -410,7 +431,7 @@ class Renderer:
         return self.render(f"snippets/{name}.html.j2", src_uri)
 
 
-SNIPPETS = ("stats", "newest", "vocabulary", "search")
+SNIPPETS = ("stats", "newest", "updates", "vocabulary", "search")
 # A hand-written page asks for a snippet with this marker: <!-- casebook:stats -->
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 # Where the site's stylesheet and script are published.
