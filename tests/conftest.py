@@ -183,10 +183,8 @@ class Project:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """The shipped site configuration and pages, with an empty cases/ folder."""
-    root = tmp_path / "project"
+def new_project(root: Path) -> Project:
+    """The shipped site configuration and pages in `root`, with an empty cases/ folder."""
     root.mkdir()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
@@ -197,6 +195,12 @@ def project(tmp_path: Path) -> Project:
     # WeasyPrint takes seconds a build: the tests of the PDF ask for it (test_publication.py).
     project.set_option("guidelines_pdf", "false")
     return project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """The shipped site configuration and pages, with an empty cases/ folder."""
+    return new_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,8 @@ PAGE_KINDS = {
     "data": "data/",
     "contribute": "contribute/",
     "search": "search/?q=mobile",
+    "updates": "updates/",
+    "not found": "404.html",
 }
 
 
@@ -87,6 +89,48 @@ def test_page_makes_no_request_to_another_host(kind: str, page, shipped_url: str
     page.goto(shipped_url + PAGE_KINDS[kind], wait_until="networkidle")
     assert requests, "the page made no request at all"
     assert [url for url in requests if not url.startswith(shipped_url)] == []
+
+
+# Records every Content Security Policy violation the page reports, from its first script on.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + (e.sample || ""));
+});
+"""
+
+
+def violations(page) -> list[str]:
+    return page.evaluate("window.__violations")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_every_page_carries_the_policy_and_works_under_it(kind: str, page, shipped_url: str):
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(shipped_url + PAGE_KINDS[kind], wait_until="networkidle")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    assert policy.count() == 1
+    assert "script-src 'self'" in (policy.get_attribute("content") or "")
+    assert violations(page) == []
+
+
+@pytest.mark.browser
+def test_instant_navigation_between_kinds_of_page_breaks_no_policy(page, shipped_url: str):
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(shipped_url, wait_until="networkidle")
+    for link in ("All cases", "Latest developments", "Search"):
+        page.get_by_role("link", name=link, exact=True).first.click()
+        page.wait_for_load_state("networkidle")
+    page.get_by_label("Search the case studies").fill("mobile")
+    page.locator(".pagefind-ui__result").first.wait_for()
+    page.go_back()
+    page.get_by_role("link", name="Lessons explorer", exact=True).first.click()
+    page.locator("[data-cb-started]").wait_for()
+    page.goto(shipped_url + "cases/cbs-urban-data-centres/", wait_until="networkidle")
+    page.locator(".md-content a[href*='challenges/']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert violations(page) == []
 
 
 @pytest.mark.browser

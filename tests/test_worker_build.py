@@ -18,8 +18,10 @@ BODIES = {
     "table": "## Figures\n\n| Year | Cases |\n|------|------:|\n| 2020 | 3 |\n| 2021 | 5 |\n",
     "admonition": '## Context\n\n!!! note "Good to know"\n    An admonition with **bold** text.\n',
     "definitions": "## Terms\n\nMNO\n:   A mobile network operator.\n\nNSO\n:   A statistical office.\n",
+    # Attribute lists are printed as text, not applied (contributed prose sets no ids or classes).
     "attributes": (
-        "## Context {#background}\n\nA paragraph with an id.\n{: .lead }\n\nBack to [the top](#background).\n"
+        "## Context {#background}\n\nA paragraph with an id.\n{: .lead }\n\n"
+        "Back to [the top](#context-background).\n"
     ),
     "same-headings": "## Context\n\nOne.\n\n## Context\n\nTwo.\n\n### Context\n\nThree.\n",
     "raw-html": (

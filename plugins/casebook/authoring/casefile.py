@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..core.problems import did_you_mean
+from ..core.problems import CaseFileError, did_you_mean
 from ..core.vocabulary import Group, Vocabulary
-from ..core.yamlfile import CaseLoader
+from ..core.yamlfile import parse_yaml
 
 SECTIONS = ("Context", "The partnership", "What worked", "What was difficult", "Outcome")
 PLACEHOLDER = "Replace this text."
@@ -80,12 +79,19 @@ def yaml_scalar(value: object) -> str:
         and not re.search(r"(^[-?:,\[\]{}#&*!|>'\"%@`])|(: )|( #)|(:$)", text)
     )
     if plain_ok:
+        # Read back as Casebook reads case files ('09' and a 5,000-digit number stay text there,
+        # where PyYAML's own constructor would fail on them).
         try:
-            if yaml.load(f"v: {text}", Loader=CaseLoader) == {"v": text}:
+            if parse_yaml(f"v: {text}", first_line=1).data == {"v": text}:
                 return text
-        except yaml.YAMLError:
+        except CaseFileError:
             pass
-    return json.dumps(text, ensure_ascii=False)
+    # JSON's escapes are YAML's; the characters YAML cannot hold raw, or reads as line breaks
+    # (NEL, the Unicode separators), are escaped too.
+    return _NOT_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
+
+
+_NOT_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 @cache

@@ -22,10 +22,10 @@ from ..build.publication import can_write_pdf, guidelines_pdf
 from ..build.reading import in_two_processes
 from ..build.site import build_site
 from ..build.siteconfig import read_site_config
-from ..build.source import Written, render_source, settings_from_config
+from ..build.source import RenderError, Written, render_source, settings_from_config
 from ..core.collection import Collection, load_folder, load_paths
 from ..core.countries import country_problem
-from ..core.events import Events, file_slugs, lesson_event_problems, load_events, read_event
+from ..core.events import Events, file_slugs, lesson_event_problems, load_events, read_event_file
 from ..core.guidelines import Guidelines, load_guidelines
 from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
@@ -62,7 +62,7 @@ def check(
         collection = load_folder(Path(cases_dir), vocabulary, today=today, read_all=in_two_processes)
     case_slugs = file_slugs(Path(cases_dir)) | {case.slug for case in collection.cases}
     if paths:
-        read = [read_event(p.as_posix(), p.read_bytes(), vocabulary, case_slugs) for p in event_paths]
+        read = [read_event_file(p, p.as_posix(), vocabulary, case_slugs) for p in event_paths]
         events = Events(tuple(e for e, _ in read if e), tuple(sorted(x for _, found in read for x in found)))
     else:
         events = load_events(events_folder, vocabulary, case_slugs)
@@ -139,11 +139,8 @@ def new(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
     if ask is not None:
         _ask_missing(args, ask)
     problems = []
-    if not FILE_SLUG.match(args.slug):
-        problems.append(
-            f"SLUG: '{args.slug}' is not a valid slug: use lower-case letters, digits and hyphens, "
-            f"such as '{slug_for(args.slug + '.md') or 'my-case'}'"
-        )
+    if not FILE_SLUG.fullmatch(args.slug):
+        problems.append(f"SLUG: {_slug_problem(args.slug)}")
     missing = [
         f"--{n}" for n in ("title", "organisation", "country", "type", "challenge") if not getattr(args, n)
     ]
@@ -182,14 +179,20 @@ def new(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
 
 
 def _write(target: Path, spec: CaseSpec, config: Path) -> int:
+    """Write the case file, unless it would not pass `casebook check`: then nothing is written
+    and the problems are printed."""
     text = render_case_file(spec, schema_url(config))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
     _, problems = read_case(str(target), text.encode("utf-8"), load_vocabulary())
     for problem in problems:
         print(problem)
+    if any(p.severity == "error" for p in problems):
+        raise UsageProblem(
+            f"nothing written: {target} would not pass casebook check (the problems are above)"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
     print(f"Wrote {target}. Fill in the text marked 'Replace', then run: casebook check {target}")
-    return 1 if any(p.severity == "error" for p in problems) else 0
+    return 0
 
 
 def from_issue(args: argparse.Namespace) -> int:
@@ -197,12 +200,21 @@ def from_issue(args: argparse.Namespace) -> int:
     reader = IssueReader.of(args.file, source, load_vocabulary())
     spec = reader.case(dt.date.today())
     slug = args.slug or _slug_from_title(spec.title)
+    if args.slug is not None and not FILE_SLUG.fullmatch(args.slug):
+        reader.problems.append(f"--slug: {_slug_problem(args.slug)}")
     target = Path(args.cases_dir) / f"{slug}.md"
     if target.exists():
         reader.problems.append(f"{target} already exists: give another name with --slug")
     if reader.problems:
         raise UsageProblem("\n".join(reader.problems))
     return _write(target, spec, Path(args.config))
+
+
+def _slug_problem(slug: str) -> str:
+    return (
+        f"{slug!r} is not a valid slug: use lower-case letters, digits and hyphens, "
+        f"such as '{slug_for(slug + '.md') or 'my-case'}'"
+    )
 
 
 def _slug_from_title(title: str, limit: int = 60) -> str:
@@ -224,7 +236,8 @@ def pdf(args: argparse.Namespace) -> int:
         print(problem)
     if site.errors:
         raise UsageProblem("fix the problems above first: an invalid case is never published")
-    Path(args.output).write_bytes(guidelines_pdf(site.renderer, config.site_url))
+    docs = config.root / config.docs_dir
+    Path(args.output).write_bytes(guidelines_pdf(site.renderer, config.site_url, docs))
     if site.later is not None:
         site.later.close()
     guidelines = site.renderer.guidelines
@@ -276,7 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     render_parser = commands.add_parser(
         "render", help="write a site source that plain MkDocs or Zensical builds, without this plugin"
     )
-    render_parser.add_argument("directory", help="where to write it (replaced if it exists)")
+    render_parser.add_argument(
+        "directory", help="where to write it: a new or empty folder, or one it wrote before (replaced)"
+    )
     render_parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
     survey.register(commands)
     return parser
@@ -285,7 +300,10 @@ def build_parser() -> argparse.ArgumentParser:
 def render(args: argparse.Namespace) -> int:
     """A site source any MkDocs-compatible generator builds, without the plugin (build/source.py)."""
     out = Path(args.directory)
-    result = render_source(Path(args.config), out, warn=lambda message: print(message, file=sys.stderr))
+    try:
+        result = render_source(Path(args.config), out, warn=lambda message: print(message, file=sys.stderr))
+    except RenderError as error:
+        raise UsageProblem(str(error)) from None
     if isinstance(result, Written):
         print(
             f"casebook render: {counted(result.pages, 'page')} and {counted(result.files, 'data file')} "

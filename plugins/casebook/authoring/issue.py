@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..core.bodylimits import body_limit_findings
+from ..core.prose import scan_body
 from ..core.vocabulary import Vocabulary
 from .casefile import (
     SECTIONS,
@@ -144,5 +146,13 @@ class IssueReader:
             period_start=start,
             period_end=end,
             last_reviewed=today.isoformat(),
-            sections=[(s, self.answers.get(s, "") or "Not yet written.") for s in SECTIONS],
+            sections=[(s, self._section(s)) for s in SECTIONS],
         )
+
+    def _section(self, name: str) -> str:
+        """A section of the story as the contributor wrote it; markup that would not be
+        published, or text past the limits, is a problem to send back, never copied in."""
+        text = self.answers.get(name, "")
+        for finding in [*body_limit_findings(text), *scan_body(text)]:
+            self.problem(name, f"line {finding.line}: {finding.message}")
+        return text or "Not yet written."

@@ -9,9 +9,14 @@ wanted. Into DIR go:
 - `docs/` also holds the open data, the explorer's data, the feed, the schema and assets;
 - the theme's `custom_dir`, copied.
 
-A case body is contributor Markdown: the plugin sanitises the HTML it converts to. Here the
-other generator converts it, so a body whose HTML the sanitiser would change is written as
-Casebook's own sanitised conversion instead (its headings then leave the table of contents).
+A case's or an event's body is contributor Markdown: the plugin sanitises the HTML it
+converts to. Here the other generator converts it, so each body is put in at its page's
+unique placeholder (exactly once, or nothing is written): as Markdown where the sanitiser
+leaves its conversion as it is, and as Casebook's own sanitised conversion otherwise (its
+headings then leave the table of contents).
+
+DIR is replaced, so `render` writes only into a folder it made itself (it leaves a marker
+file there) or a new or empty one: `casebook render ~` cannot delete a home folder.
 """
 
 from __future__ import annotations
@@ -27,12 +32,17 @@ import yaml
 
 from ..outputs.explorer import SERVER_LIMIT
 from ..pages.links import edit_url
-from ..pages.render import ASSETS, SiteOptions, package_assets
+from ..pages.render import ASSETS, SiteOptions, package_assets, prose_markdown
 from ..pages.sanitize import sanitize
 from .site import SiteFiles, SiteSettings, build_site
 from .siteconfig import PLUGIN, SiteConfig, read_site_config
 
 SEARCH_PAGE = "search/index.md"  # Pagefind's page: the plugin's search, not the source's
+MARKER = ".casebook-render"  # in a folder `casebook render` wrote
+
+
+class RenderError(Exception):
+    """The source cannot be written (a folder in the way, a body that cannot be placed)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ def settings_from_config(config: SiteConfig) -> SiteSettings:
         include_internal=edition == "internal",
         site_url=config.data.get("site_url") or "",
         options=SiteOptions(
+            bodies_aside=True,
             edit_url=lambda case: edit_url(
                 case.path,
                 config.docs_dir,
@@ -80,11 +91,14 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
     root = config.root
     docs_folder = config.docs_dir
     settings = settings_from_config(config)
+    _check_target(out)
     site = build_site(settings)
     if site.errors:
         return site
     if out.exists():
         shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("Written by casebook render: it replaces this folder when run again.\n")
     docs = out / "docs"
     shutil.copytree(root / docs_folder, docs)
     renderer = site.renderer
@@ -96,8 +110,9 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
         )
         if filled != text:
             page.write_text(renderer.inline_blocks(filled, src), encoding="utf-8")
-    safe_body = _body_check(config)
+    source_body = _body_for_source(config)
     bodies = {f"cases/{case.slug}.md": case.body for case in site.index.cases}
+    bodies |= {f"events/{event.slug}.md": event.body for event in renderer.events.events}
     written = Written(0, 0)
     generated = {path: None for path in site.later_paths} | dict.fromkeys(site.pages)
     for path in generated:
@@ -107,9 +122,8 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
         content = site.pages[path] if path in site.pages else site.made(path).content
         if path.endswith(".md"):
             content = renderer.inline_blocks(content, path)
-            body = bodies.get(path)
-            if body and (html := safe_body(body)) is not None:
-                content = content.replace(body, html, 1)
+            if path in bodies:
+                content = _put_body(content, renderer.body_token, source_body(bodies[path]), path)
             written = Written(written.pages + 1, written.files)
         else:
             written = Written(written.pages, written.files + 1)
@@ -122,16 +136,34 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
     return written
 
 
-def _body_check(config: SiteConfig) -> Callable[[str], str | None]:
-    """None for a body the sanitiser leaves as it is; else its sanitised HTML."""
+def _check_target(out: Path) -> None:
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise RenderError(f"{out} is not a folder: give a new folder's name")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise RenderError(
+            f"{out} is not empty and was not written by casebook render: give a new or empty folder"
+        )
+
+
+def _body_for_source(config: SiteConfig) -> Callable[[str], str]:
+    """A body as the other generator must read it: Markdown where the plugin's sanitiser would
+    leave its conversion as it is, else the sanitised conversion as HTML."""
     names, settings = config.markdown_extensions()
 
-    def check(body: str) -> str | None:
-        html = markdown.markdown(body, extensions=names, extension_configs=settings)
+    def body(text: str) -> str:
+        prose = prose_markdown(text)
+        html = markdown.markdown(prose, extensions=names, extension_configs=settings)
         clean = sanitize(html)
-        return None if clean == html else f'\n<div class="cb-body">\n{clean}\n</div>\n'
+        return str(prose) if clean == html else f'\n<div class="cb-body">\n{clean}\n</div>\n'
 
-    return check
+    return body
+
+
+def _put_body(content: str, token: str, body: str, path: str) -> str:
+    found = content.count(token)
+    if found != 1:
+        raise RenderError(f"{path}: its body's place was found {found} times, not once; nothing more written")
+    return content.replace(token, body)
 
 
 def _write(path: Path, text: str) -> None:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from .files import read_contributed
 from .model import Case
-from .problems import Problem, ReportsProblems
+from .problems import CaseFileError, Problem, ReportsProblems
 from .validate import read_case, slug_for
 from .vocabulary import Vocabulary
 
@@ -90,7 +91,7 @@ def load_paths(
         if is_skipped(name):
             skipped.append(shown)
             continue
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             problems.append(
                 Problem(shown, 1, "file", "a folder is not read: put case files directly in cases/")
             )
@@ -127,9 +128,9 @@ def load_paths(
 def _read_one(file: FileToRead, vocabulary: Vocabulary, today: dt.date | None) -> Read:
     shown, path = file
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, (Problem(shown, 1, "file", f"cannot be read: {exc.strerror}"),)
+        raw = read_contributed(path)
+    except CaseFileError as exc:
+        return None, (Problem(shown, exc.line, exc.field, exc.message),)
     case, found = read_case(shown, raw, vocabulary, today)
     return case, tuple(found)
 

@@ -33,11 +33,20 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from .collection import folder_entries, is_skipped
+from .files import read_contributed
 from .model import Case, Lesson, Source
 from .problems import CaseFileError, Problem, ReportsProblems, did_you_mean
 from .schema import URL_PATTERN, obj, term, text
 from .sourcecheck import source_problems
-from .validate import FILE_SLUG, decode, repair_text, schema_problems, slug_for
+from .validate import (
+    FILE_SLUG,
+    body_problems,
+    character_problems,
+    decode,
+    repair_text,
+    schema_problems,
+    slug_for,
+)
 from .vocabulary import Vocabulary
 from .yamlfile import Document, dotted, parse_yaml, split_front_matter
 
@@ -133,7 +142,7 @@ def read_event(
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     slug = name[: -len(".md")]
     problems: list[Problem] = []
-    if not FILE_SLUG.match(slug):
+    if not FILE_SLUG.fullmatch(slug):
         message = f"'{name}' is not a valid event file name: rename it to '{slug_for(name) or 'my-event'}.md'"
         problems.append(Problem(path, 1, "file name", message))
     try:
@@ -151,9 +160,22 @@ def read_event(
     problems += _date_problems(path, data, document)
     problems += _slug_problems(path, data.get("cases"), ("cases",), document, set(case_slugs), "case")
     problems += source_problems(path, data, document, field="documents")
+    problems += body_problems(path, parts.body, parts.body_line)
+    problems += character_problems(path, document, parts.body, parts.body_line)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return _build(slug, path, data, parts.body), problems
+
+
+def read_event_file(
+    path: Path, shown: str, vocabulary: Vocabulary, case_slugs: Iterable[str]
+) -> tuple[Event | None, list[Problem]]:
+    """An event file on disk (a regular file, not a link; see files.py), read and checked."""
+    try:
+        raw = read_contributed(path)
+    except CaseFileError as exc:
+        return None, [Problem(shown, exc.line, exc.field, exc.message)]
+    return read_event(shown, raw, vocabulary, case_slugs)
 
 
 def load_events(
@@ -166,12 +188,12 @@ def load_events(
     events: list[Event] = []
     problems: list[Problem] = []
     for shown, entry in folder_entries(folder, base):
-        if not entry.name.endswith(".md") or entry.is_dir():
+        if not entry.name.endswith(".md") or entry.is_dir(follow_symlinks=False):
             problems.append(
                 Problem(shown, 1, "file", "not an event file: events are Markdown files ending in .md")
             )
             continue
-        event, found = read_event(shown, Path(entry.path).read_bytes(), vocabulary, slugs)
+        event, found = read_event_file(Path(entry.path), shown, vocabulary, slugs)
         problems += found
         if event is not None:
             events.append(event)
@@ -205,7 +227,7 @@ def _slug_problems(
     path: str, value: Any, where: tuple, document: Document, known: set[str], kind: str
 ) -> Iterator[Problem]:
     for number, slug in enumerate(value if isinstance(value, list) else []):
-        if isinstance(slug, str) and re.match(SLUG_PATTERN, slug) and slug not in known:
+        if isinstance(slug, str) and re.fullmatch(SLUG_PATTERN, slug) and slug not in known:
             at = (*where, number)
             yield Problem(path, document.line_of(at), dotted(at), _unknown(kind, slug, known))
 
@@ -214,7 +236,7 @@ def _date_problems(path: str, data: dict[str, Any], document: Document) -> Itera
     moments: dict[str, dt.date] = {}
     for key in ("start", "end"):
         value = data.get(key)
-        if isinstance(value, str) and re.match(WHEN_PATTERN, value):
+        if isinstance(value, str) and re.fullmatch(WHEN_PATTERN, value):
             try:
                 moments[key] = (
                     dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()

@@ -30,10 +30,11 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from .collection import folder_entries
+from .files import read_contributed
 from .model import Case, Lesson
 from .problems import CaseFileError, Problem, ReportsProblems, did_you_mean
 from .schema import obj, text
-from .validate import decode, repair_text, schema_problems
+from .validate import body_problems, character_problems, decode, repair_text, schema_problems
 from .vocabulary import Term, Vocabulary
 from .yamlfile import Document, dotted, parse_yaml, split_front_matter
 
@@ -156,7 +157,9 @@ def load_guidelines(
         except CaseFileError as exc:
             problems.append(Problem(shown, exc.line, exc.field, exc.message))
             continue
-        data, document, body = parsed
+        data, document, body, body_line = parsed
+        problems += body_problems(shown, body, body_line)
+        problems += character_problems(shown, document, body, body_line)
         if stem in (INTRODUCTION, SUMMARY):
             found = list(schema_problems(shown, data, document, _validators()[1]))
             problems += found
@@ -177,13 +180,13 @@ def load_guidelines(
     return Guidelines(parts.get(INTRODUCTION), parts.get(SUMMARY), tuple(chapters), tuple(sorted(problems)))
 
 
-def _read(shown: str, path: Path) -> tuple[dict[str, Any], Document, str]:
-    parts = split_front_matter(decode(path.read_bytes()))
+def _read(shown: str, path: Path) -> tuple[dict[str, Any], Document, str, int]:
+    parts = split_front_matter(decode(read_contributed(path)))
     document = parse_yaml(parts.front_matter, first_line=2)
     if not isinstance(document.data, dict):
         raise CaseFileError(1, "front matter", "expected fields such as 'title: ...' between the '---' lines")
     schema = _validators()[0].schema
-    return repair_text(document.data, schema, (), document), document, parts.body
+    return repair_text(document.data, schema, (), document), document, parts.body, parts.body_line
 
 
 def _reference_problems(
@@ -192,7 +195,7 @@ def _reference_problems(
     for r, recommendation in enumerate(data["recommendations"]):
         for e, reference in enumerate(recommendation["examples"]):
             where = ("recommendations", r, "examples", e)
-            slug, number = EXAMPLE.match(reference).groups()  # type: ignore[union-attr]
+            slug, number = EXAMPLE.fullmatch(reference).groups()  # type: ignore[union-attr]
             case = cases.get(slug)
             if case is None:
                 hint = did_you_mean(slug, sorted(cases))
@@ -213,7 +216,7 @@ def _chapter(
     for position, item in enumerate(data["recommendations"], start=1):
         examples = []
         for reference in item["examples"]:
-            slug, lesson = EXAMPLE.match(reference).groups()  # type: ignore[union-attr]
+            slug, lesson = EXAMPLE.fullmatch(reference).groups()  # type: ignore[union-attr]
             case = cases[slug]
             examples.append(Example(case, case.lessons[int(lesson) - 1]))
         label = f"{number}.{position}"

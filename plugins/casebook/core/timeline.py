@@ -91,7 +91,7 @@ def timeline_problems(path: str, data: dict[str, Any], doc: Document) -> Iterato
         where = ("timeline", position)
         date = entry.get("date") if isinstance(entry, dict) else None
         number = entry.get("source") if isinstance(entry, dict) else None
-        if not isinstance(date, str) or not re.match(DATE_PATTERN, date):
+        if not isinstance(date, str) or not re.fullmatch(DATE_PATTERN, date):
             continue
         try:
             first, last = span(date)

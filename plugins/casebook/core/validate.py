@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from .bodylimits import body_limit_findings
 from .countries import country_problem
+from .files import MAX_FILE_BYTES
 from .model import Case, Lesson, Partner, Source
 from .privacy import personal_data_problems
 from .problems import CaseFileError, Problem, describe, did_you_mean
+from .prose import scan_body
 from .schema import case_schema
 from .sourcecheck import review_problems, source_problems
 from .textscan import text_warnings
@@ -32,7 +36,6 @@ from .vocabulary import Vocabulary
 from .yamlfile import Document, Path, dotted, parse_yaml, split_front_matter
 
 FILE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_FILE_BYTES = 1_000_000
 
 _TYPE_NAMES = {
     "string": "text",
@@ -94,7 +97,7 @@ def read_case(
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     slug = name[: -len(".md")]
     problems: list[Problem] = []
-    if not FILE_SLUG.match(slug):
+    if not FILE_SLUG.fullmatch(slug):
         problems.append(
             Problem(
                 path,
@@ -124,12 +127,59 @@ def read_case(
         problems += review_problems(path, data, document, today)
         problems += stale_problems(path, data, document, today)
         problems += advice_problems(path, data, document)
+    problems += body_problems(path, parts.body, parts.body_line)
+    problems += character_problems(path, document, parts.body, parts.body_line)
     problems += personal_data_problems(path, document, parts.body, parts.body_line, source)
     if "Replace " in source:  # the placeholders' first word: cheaper than the pattern
         problems += text_warnings(path, document, parts.body, parts.body_line, _placeholders)
     if any(p.severity == "error" for p in problems):
         return None, problems
     return _build(slug, path, data, parts.body, parts.body_line, document), problems
+
+
+# Characters no text field may hold: C0 and C1 controls (a tab and a line break excepted),
+# which make the feed invalid XML, and the bidirectional controls and invisible separators
+# that make text read differently from what it holds.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+# Fields that may run over several lines; a line break in any other value is a mistake.
+MULTILINE = frozenset({"summary", "text", "event", "safeguard", "when", "note"})
+
+
+def character_problems(path: str, doc: Document, body: str = "", body_line: int = 0) -> Iterator[Problem]:
+    """An error at each value (and body line) holding a control character, a bidirectional
+    control, or a line break where the field is one line."""
+    for where, text in doc.texts.items():
+        field = next((p for p in reversed(where) if isinstance(p, str)), "")
+        message = _character_message(text, multiline=field in MULTILINE)
+        if message:
+            yield Problem(path, doc.line_of(where), dotted(where), message)
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        message = _character_message(line.rstrip("\r"), multiline=True)
+        if message:
+            yield Problem(path, number, "body", message)
+
+
+def _character_message(text: str, multiline: bool) -> str | None:
+    found = _CONTROL.search(text) or (None if multiline else re.search(r"[\r\n]", text))
+    if found is None:
+        return None
+    name = unicodedata.name(found.group(0), "a control character")
+    return (
+        f"holds an invisible character (U+{ord(found.group(0)):04X}, {name.lower()}) at position "
+        f"{found.start() + 1}: delete it and type the text again"
+    )
+
+
+def body_problems(path: str, body: str, body_line: int) -> Iterator[Problem]:
+    """A contributed Markdown body (a case's, an event's, the guidelines'): an error where it
+    goes past the limits that keep its conversion bounded, a warning at each line whose
+    markup will not be published (core/prose.py)."""
+    for finding in body_limit_findings(body):
+        yield Problem(path, body_line + finding.line - 1, "body", finding.message)
+    for finding in scan_body(body):
+        yield Problem(path, body_line + finding.line - 1, "body", finding.message, "warning")
 
 
 def decode(raw: bytes) -> str:
@@ -176,12 +226,16 @@ def schema_problems(
 ) -> Iterator[Problem]:
     """Every way `data` breaks the validator's schema, explained at its line (cases, events)."""
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    seen: set[Problem] = set()
     for error in errors:
         where: Path = tuple(error.absolute_path)
         for sub_path, message in _explain(error, where):
-            yield Problem(
+            problem = Problem(
                 path, doc.line_of(sub_path) if sub_path else doc.start_line, dotted(sub_path), message
             )
+            if problem not in seen:  # one 'required' error a missing field names them all
+                seen.add(problem)
+                yield problem
 
 
 def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
@@ -300,7 +354,7 @@ def _semantic_problems(path: str, data: dict[str, Any], doc: Document) -> Iterat
         if message:
             yield Problem(path, doc.line_of(("country",)), "country", message)
     reviewed = data.get("last_reviewed")
-    if isinstance(reviewed, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", reviewed):
+    if isinstance(reviewed, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed):
         try:
             dt.date.fromisoformat(reviewed)
         except ValueError:

@@ -17,6 +17,8 @@
 - on_env: all pages are converted: fill in the open-data files before MkDocs copies them;
   Pagefind writes its index while MkDocs writes the pages; the theme draws the pages'
   frames without indentation, and one navigation sidebar for all case pages (theme.py);
+- on_post_page: put the Content Security Policy in each page's head, with the hashes of
+  the inline scripts it was built with (pages/csp.py);
 - on_post_build: write the guidelines PDF (where WeasyPrint is installed), wait for the
   search index; on_build_error: stop the worker and Pagefind;
 - on_serve: rebuild when a case, an event, the guidelines' text or a survey response changes
@@ -53,6 +55,7 @@ from ..core.model import Case
 from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
 from ..pages.bytecode import MemoryBytecodeCache
+from ..pages.csp import with_policy
 from ..pages.links import edit_url
 from ..pages.render import ASSETS, GUIDELINES, SNIPPETS, SiteOptions, package_assets
 from .theme import lighten
@@ -252,13 +255,20 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 self.search.write(Path(config.site_dir) / "pagefind")
         return env
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return with_policy(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return with_policy(output_content)  # 404.html; sitemap.xml has no head and stays as it is
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built_keys = self.new_keys
         # A dirty rebuild (the preview's) keeps the PDF of the first build: it takes seconds.
         if self.pdf is not None and self.site is not None and not self.rebuilding:
             target = Path(config.site_dir) / PDF_PATH
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(guidelines_pdf(self.site.renderer, config.site_url or ""))
+            pdf = guidelines_pdf(self.site.renderer, config.site_url or "", Path(config.docs_dir))
+            target.write_bytes(pdf)
         converted, cases = len(self.placed), len(self.case_sources)
         log.debug("casebook: the worker converted %d of %d case pages", converted, cases)
         if self.left_to_mkdocs:

@@ -33,6 +33,7 @@ from ..core.facets import build_facets, case_values, lesson_values
 from ..core.guidelines import Guidelines
 from ..core.index import Index, most_recent
 from ..core.model import Case, Lesson
+from ..core.prose import neutralise_attribute_lists
 from ..core.schema import case_schema, dictionary_rows
 from ..core.vocabulary import Term, Vocabulary
 from ..core.words import counted
@@ -72,6 +73,9 @@ class SiteOptions:
     edition: str = "public"
     lessons_listed: int = SERVER_LIMIT  # lessons the explorer page lists for readers without JavaScript
     guidelines_pdf: str | None = None  # the published PDF's path, where the build writes one
+    # A placeholder in place of each contributed body (a case's, an event's), for `casebook
+    # render` to put the body in as the other generator must read it (build/source.py).
+    bodies_aside: bool = False
 
 
 def page_url(src_uri: str) -> str:
@@ -97,13 +101,19 @@ def relative(here: str, target: str) -> str:
 GUIDELINES = "guidelines/index.md"
 UPDATES = "updates"  # /updates/: the latest developments, and /updates/<year>/
 PUBLICATION_TITLE = "Guidelines on strategic partnerships in official statistics"
-# What editors' Markdown (the guidelines' text) may use.
-EDITORIAL_EXTENSIONS = ["attr_list", "def_list", "footnotes", "tables"]
+# What editors' Markdown (the guidelines' text) may use: prose, so no attribute lists.
+EDITORIAL_EXTENSIONS = ["def_list", "footnotes", "tables"]
 
 
 def editorial_html(text: str) -> Markup:
     """Editors' Markdown as sanitised HTML, for the parts of a page kept aside from Markdown."""
     return Markup(sanitize(markdown.markdown(text, extensions=EDITORIAL_EXTENSIONS)))
+
+
+def prose_markdown(text: str) -> Markup:
+    """A contributed body for a page's Markdown: its attribute lists printed as text, not
+    applied (the page's extensions include attr_list for the site's own pages)."""
+    return Markup(neutralise_attribute_lists(text))
 
 
 HEAT_LEVELS = 5  # shades of the matrix
@@ -211,7 +221,17 @@ class Renderer:
             guidelines=self.guidelines,
             guidelines_pdf=self.options.guidelines_pdf,
             event_title=self._event_title,
+            body=self.body,
         )
+
+    @property
+    def body_token(self) -> str:
+        """What stands for a contributed body when the options put bodies aside."""
+        return f"{self._token}BODY"
+
+    def body(self, text: str) -> Markup:
+        """A contributed body for its page's Markdown (see `prose_markdown`), or its placeholder."""
+        return Markup(self.body_token) if self.options.bodies_aside else prose_markdown(text)
 
     def label(self, group: str, slug: str) -> str:
         return self.vocabulary[group].label_of(slug)

@@ -1,51 +1,65 @@
-"""What raw HTML a case body may hold, enforced on the rendered page with nh3 (ammonia).
+"""Contributed prose, enforced on the converted HTML with nh3 (ammonia): see core/prose.py.
 
-Contributors write Markdown. The HTML that Markdown and its extensions produce is kept
-(headings, lists, tables, links, images, code, admonitions, footnotes, abbreviations), and
-so is the same small set of tags written by hand. Everything else is removed: scripts,
-styles, forms, frames, event-handler attributes (`onclick`), inline `style`, and links or
-images whose address is not http(s), mailto or relative (`javascript:` never survives).
+Case and event bodies and the guidelines' editorial text are converted from Markdown, then
+cleaned here, before the page's own generated parts are put back (pages/render.py). So the
+markers the site's script reads (`data-cb-*`) and the theme's hooks (`data-md-*`, '__' ids)
+can only come from the templates. An image from another host becomes a link to it: no
+published page requests another host.
 """
 
 from __future__ import annotations
 
+import html
+import re
+
 import nh3
 
-TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
-    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
-    "time", "tr", "u", "ul",
-}  # fmt: skip
-ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir", "role"},
-    "a": {"href", "rel", "hreflang"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "ol": {"start", "reversed", "type"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "scope", "align"},
-    "time": {"datetime"},
-    "details": {"open"},
-    "abbr": {"title"},
-    "q": {"cite"},
-    "blockquote": {"cite"},
-}
-URL_SCHEMES = {"http", "https", "mailto"}
+from ..core.prose import (
+    ATTRIBUTES,
+    CLASSES,
+    DROPPED_WITH_CONTENT,
+    TAGS,
+    URL_SCHEMES,
+    allowed_id,
+    is_site_address,
+    safe_rel,
+)
+
+
+def _filter(tag: str, name: str, value: str) -> str | None:
+    if name == "id":
+        return value if allowed_id(value) else None
+    if name == "rel":
+        return safe_rel(value)
+    return value
 
 
 # One cleaner for every page: building ammonia's rules is a third of a call's time.
 _CLEANER = nh3.Cleaner(
-    tags=TAGS,
-    clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
-    attributes=ATTRIBUTES,
-    generic_attribute_prefixes={"aria-", "data-"},
-    url_schemes=URL_SCHEMES,
+    tags=set(TAGS),
+    clean_content_tags=set(DROPPED_WITH_CONTENT),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    attribute_filter=_filter,
+    allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
+    url_schemes=set(URL_SCHEMES),
     link_rel=None,
     strip_comments=True,
 )
+_IMG = re.compile(r"<img\b([^>]*)>")
+_ATTR = re.compile(r'([a-z-]+)="([^"]*)"')
 
 
-def sanitize(html: str) -> str:
-    """Keep the allowed markup of `html`; drop the rest, with the content of script and style."""
-    return _CLEANER.clean(html)
+def sanitize(text: str) -> str:
+    """Keep the allowed markup of `text`; drop the rest, with the content of script and style."""
+    cleaned = _CLEANER.clean(text)
+    return _IMG.sub(_image, cleaned) if "<img" in cleaned else cleaned
+
+
+def _image(match: re.Match[str]) -> str:
+    """An image of the site stays; one from another host becomes a link to it."""
+    attributes = dict(_ATTR.findall(match.group(1)))
+    src = attributes.get("src", "")
+    if is_site_address(src):
+        return match.group(0)
+    alt = html.unescape(attributes.get("alt", "")).strip() or "image"
+    return f'<a href="{src}">{html.escape(alt)} (image on another site)</a>'

@@ -94,7 +94,7 @@ class FieldChecker:
 
     def slug(self, value: Any, where: Path) -> str | None:
         text = self.text(value, where, limit=80)
-        if text is not None and not KEBAB.match(text):
+        if text is not None and not KEBAB.fullmatch(text):
             self.report(where, f"'{text}' is not a slug: use lower-case letters, digits and hyphens")
             return None
         return text

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path as FilePath
 from typing import Any
 
+from ..core.files import read_contributed
 from ..core.problems import CaseFileError, Problem
 from ..core.vocabulary import Vocabulary
 from .fields import FieldChecker, Path, read_yaml
@@ -124,9 +125,7 @@ def load_questionnaire(
 ) -> tuple[Questionnaire | None, list[Problem]]:
     """Read and check `questionnaire.yml`; `shown` is its path as messages give it."""
     try:
-        document = read_yaml(path.read_bytes())
-    except OSError as exc:
-        return None, [Problem(shown, 1, "file", f"cannot be read: {exc.strerror}")]
+        document = read_yaml(read_contributed(path))
     except CaseFileError as exc:
         return None, [Problem(shown, exc.line, exc.field, exc.message)]
     reader = _Reader(shown, document, vocabulary)

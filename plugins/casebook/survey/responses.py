@@ -23,6 +23,7 @@ from typing import Any
 
 from ..core.collection import folder_entries
 from ..core.countries import country_problem
+from ..core.files import read_contributed
 from ..core.privacy import personal_data_problems
 from ..core.problems import CaseFileError, Problem, did_you_mean
 from ..core.validate import FILE_SLUG, slug_for
@@ -86,7 +87,7 @@ def read_response(
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     slug = name[: -len(EXTENSION)] if name.endswith(EXTENSION) else name
     problems: list[Problem] = []
-    if not FILE_SLUG.match(slug):
+    if not FILE_SLUG.fullmatch(slug):
         fixed = slug_for(name) or "office-name"
         problems.append(
             Problem(
@@ -256,9 +257,9 @@ def load_responses(
             )
             continue
         try:
-            raw = FilePath(entry.path).read_bytes()
-        except OSError as exc:
-            problems.append(Problem(shown, 1, "file", f"cannot be read: {exc.strerror}"))
+            raw = read_contributed(FilePath(entry.path))
+        except CaseFileError as exc:
+            problems.append(Problem(shown, exc.line, exc.field, exc.message))
             continue
         response, found = read_response(shown, raw, questionnaire)
         problems += found

@@ -7,9 +7,15 @@
  * one facet are combined with OR, facets with AND. `text` holds the words searched (not
  * `q`, which Material would take as a search).
  *
+ * What the script acts on is only what the site generated: the templates mark their elements
+ * with data-cb-* attributes, which contributed HTML never carries (the sanitiser removes every
+ * data-* attribute from case, event and guidelines text). Addresses read from the page are
+ * used only when they resolve to a path on this site, and values from the address bar are
+ * escaped before they go into a selector.
+ *
  * Two kinds of list:
  * - the cases listing carries every row; filtering shows and hides them;
- * - the lessons explorer names a data file (data-source): the lessons are read from it and
+ * - the lessons explorer names a data file (data-cb-source): the lessons are read from it and
  *   the matches drawn a hundred at a time, so 17,000 lessons stay quick to filter.
  */
 (function () {
@@ -19,6 +25,20 @@
 
   function each(nodes, fn) {
     Array.prototype.forEach.call(nodes, fn);
+  }
+
+  // A URL written in a generated element's attribute, resolved, if it is on this site; null
+  // for anything else (another host, another scheme). It is used whole: a path alone that
+  // starts with '//' would name another host.
+  function siteUrl(value) {
+    if (!value) return null;
+    var url;
+    try {
+      url = new URL(value, window.location.href);
+    } catch (error) {
+      return null;
+    }
+    return url.origin === window.location.origin ? url : null;
   }
 
   function element(tag, attributes, text) {
@@ -99,9 +119,11 @@
     var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
       return el.dataset.facet;
     });
-    if (list.dataset.source) {
+    var source = list.hasAttribute("data-cb-source") ? siteUrl(list.getAttribute("data-cb-source")) : null;
+    if (list.hasAttribute("data-cb-source") && !(source && /\.json$/.test(source.pathname))) return;
+    if (source) {
       root.classList.add("cb-loading");
-      fetch(list.dataset.source)
+      fetch(source.href)
         .then(function (response) { return response.json(); })
         .then(function (data) { start(root, form, list, facets, dataItems(data), data); });
     } else {
@@ -162,9 +184,9 @@
     var total = 0;
     facets.forEach(function (facet) {
       state[facet].forEach(function (value) {
-        var box = form.querySelector("input[name='" + facet + "'][value='" + value + "']");
+        var box = form.querySelector("input[name='" + CSS.escape(facet) + "'][value='" + CSS.escape(value) + "']");
         if (!box) return;
-        var label = form.querySelector("label[for='" + box.id + "']");
+        var label = form.querySelector("label[for='" + CSS.escape(box.id) + "']");
         var text = label ? label.firstChild.textContent.trim() : value;
         var item = element("li");
         var button = element("button", { type: "button", "class": "cb-active__chip", "aria-label": "Remove filter: " + text }, text + " ×");
@@ -195,6 +217,8 @@
     });
     var matches = [];
     var drawn = 0;
+    var siteRoot = siteUrl(list.getAttribute("data-cb-base") || "./");
+    var base = siteRoot ? siteRoot.href : ""; // the site's root, for the links of drawn lessons
 
     function stateFromUrl() {
       var params = new URLSearchParams(window.location.search);
@@ -243,7 +267,7 @@
       if (data) {
         var fragment = document.createDocumentFragment();
         next.forEach(function (item) {
-          fragment.appendChild(drawLesson(item, data, list.dataset.base || ""));
+          fragment.appendChild(drawLesson(item, data, base));
         });
         list.appendChild(fragment);
       } else {
@@ -411,12 +435,15 @@
     });
   }
 
-  // The search page: Pagefind's interface, loaded from the site's own pagefind/ bundle.
+  // The search page: Pagefind's interface, loaded from the site's own pagefind/ bundle, and
+  // only from there.
   function setupSearch() {
-    var box = document.getElementById("cb-search");
+    var box = document.querySelector("[data-cb-search]");
     if (!box || box.dataset.cbReady) return;
+    var url = siteUrl(box.getAttribute("data-cb-bundle"));
+    if (!url || !/\/pagefind\/$/.test(url.pathname)) return;
+    var bundle = url.pathname.replace(/^\/+/, "/");
     box.dataset.cbReady = "1";
-    var bundle = box.dataset.bundle;
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = bundle + "pagefind-ui.css";
@@ -425,9 +452,9 @@
     script.src = bundle + "pagefind-ui.js";
     script.onload = function () {
       var ui = new window.PagefindUI({
-        element: "#cb-search",
+        element: box,
         bundlePath: bundle,
-        baseUrl: new URL(bundle + "../", window.location.href).pathname, // the site may live in a subfolder
+        baseUrl: bundle.replace(/pagefind\/$/, ""), // the site may live in a subfolder
         showSubResults: true,
         showImages: false,
         resetStyles: false
