@@ -94,6 +94,24 @@ def test_an_address_on_the_contributors_machine_or_network_is_reported(url: str)
     assert "on a private network or your own machine" in message
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.kildarestreet.com/wrans/?id=1",
+        "https://ar5iv.labs.arxiv.org/html/2101.1",
+        "https://gdprhub.eu/x",
+    ],
+)
+def test_a_reprint_host_is_reported_unless_the_title_names_the_original(url: str):
+    text = with_source(url)
+    [warning] = warnings_of(text)
+    assert "reprints or collects other publishers' text: cite the original" in warning
+    named = text.replace(
+        "title: A report", 'title: "A written answer (Dail Eireann, 2 July 2019; copy on KildareStreet)"'
+    )
+    assert warnings_of(named) == []
+
+
 def test_a_review_over_two_years_old_is_reported_when_a_date_is_given():
     text = case_text(reviewed="2024-11-29")
     line = next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith("last_reviewed"))

@@ -35,30 +35,50 @@ _HOST_PARTS = re.compile(r"[.-]")
 class SourceHosts:
     mirrors: tuple[str, ...]  # 'docslib.org', or 'docplayer.*' for any top-level domain
     staging_words: frozenset[str]
+    reprints: tuple[str, ...] = ()
+    reprint_words: tuple[str, ...] = ()
 
     def mirror(self, host: str) -> str | None:
-        """The list's entry that `host` falls under, or None."""
-        labels = host.split(".")
-        for entry in self.mirrors:
-            if entry.endswith(".*"):
-                # The name as a label followed by a top-level domain (one or two labels:
-                # docplayer.se, docplayer.com.br): a host, or a subdomain of one.
-                name = entry[:-2]
-                if any(label == name and 1 <= len(labels) - i - 1 <= 2 for i, label in enumerate(labels)):
-                    return entry
-            elif host == entry or host.endswith("." + entry):
-                return entry
-        return None
+        """The mirrors' entry that `host` falls under, or None."""
+        return _entry(host, self.mirrors)
+
+    def reprint(self, host: str) -> str | None:
+        """The reprint hosts' entry that `host` falls under, or None."""
+        return _entry(host, self.reprints)
+
+    def names_an_original(self, title: str) -> bool:
+        lowered = title.lower()
+        return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in self.reprint_words)
 
     def staging(self, host: str) -> bool:
         return any(part in self.staging_words for part in _HOST_PARTS.split(host))
+
+
+def _entry(host: str, entries: tuple[str, ...]) -> str | None:
+    """The entry of a host list that `host` falls under, or None."""
+    labels = host.split(".")
+    for entry in entries:
+        if entry.endswith(".*"):
+            # The name as a label followed by a top-level domain (one or two labels:
+            # docplayer.se, docplayer.com.br): a host, or a subdomain of one.
+            name = entry[:-2]
+            if any(label == name and 1 <= len(labels) - i - 1 <= 2 for i, label in enumerate(labels)):
+                return entry
+        elif host == entry or host.endswith("." + entry):
+            return entry
+    return None
 
 
 @cache
 def source_hosts() -> SourceHosts:
     text = resources.files(__package__).joinpath("source_hosts.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    return SourceHosts(tuple(data["document_mirrors"]), frozenset(data["staging_words"]))
+    return SourceHosts(
+        tuple(data["document_mirrors"]),
+        frozenset(data["staging_words"]),
+        tuple(data["reprint_hosts"]),
+        tuple(data["reprint_words"]),
+    )
 
 
 def source_problems(
@@ -70,7 +90,8 @@ def source_problems(
         url = source.get("url") if isinstance(source, dict) else None
         if not isinstance(url, str):
             continue
-        message = _url_message(url)
+        title = source.get("title")
+        message = _url_message(url, title if isinstance(title, str) else "")
         if message:
             where = (field, number, "url")
             yield Problem(path, document.line_of(where), dotted(where), message, "warning")
@@ -108,7 +129,7 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def _url_message(url: str) -> str | None:
+def _url_message(url: str, title: str = "") -> str | None:
     try:
         host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
@@ -121,6 +142,13 @@ def _url_message(url: str) -> str | None:
         return (
             f"'{host}' is a document-mirror site, not the publisher: cite the original "
             "publisher's address (search for the document's title on the publisher's site)"
+        )
+    entry = hosts.reprint(host)
+    if entry is not None and not hosts.names_an_original(title):
+        return (
+            f"'{host}' reprints or collects other publishers' text: cite the original (the court, "
+            "gazette, parliament, agency or outlet), or, where only this copy exists, name the "
+            "original publisher and date in the title and say it is a reprint, copy or summary"
         )
     if _is_local(host):
         return f"'{host}' is an address on a private network or your own machine: cite a public address"

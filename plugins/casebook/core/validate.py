@@ -91,8 +91,9 @@ def read_case(
 
     `casebook check` passes `today`: with it come the checks that depend on the day (a review
     older than two years, an ongoing case not followed up) and the editorial guide's advice
-    (a timeline of at least three developments). A build reports neither: it must not pass,
-    fail or differ with the day it runs, and advice is not a reason to fail a strict build.
+    (a timeline of at least three developments, a status and period that agree with it). A
+    build reports neither: it must not pass, fail or differ with the day it runs, and advice
+    is not a reason to fail a strict build.
     """
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     slug = name[: -len(".md")]
@@ -121,11 +122,11 @@ def read_case(
     problems += _schema_problems(path, data, document, vocabulary)
     problems += _semantic_problems(path, data, document)
     problems += timeline_problems(path, data, document)
-    problems += consistency_problems(path, data, document)
     problems += source_problems(path, data, document)
     if today is not None:
         problems += review_problems(path, data, document, today)
         problems += stale_problems(path, data, document, today)
+        problems += consistency_problems(path, data, document)
         problems += advice_problems(path, data, document)
     problems += body_problems(path, parts.body, parts.body_line)
     problems += character_problems(path, document, parts.body, parts.body_line)
@@ -180,6 +181,21 @@ def body_problems(path: str, body: str, body_line: int) -> Iterator[Problem]:
         yield Problem(path, body_line + finding.line - 1, "body", finding.message)
     for finding in scan_body(body):
         yield Problem(path, body_line + finding.line - 1, "body", finding.message, "warning")
+
+
+def read_yaml(raw: bytes) -> Document:
+    """A YAML file as a Document; raises CaseFileError (line, field, message) if unreadable."""
+    text = decode(raw)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise CaseFileError(1, "file", "the file is empty")
+    try:
+        return parse_yaml(text.replace("\r\n", "\n"), first_line=1)
+    except CaseFileError as exc:
+        # parse_yaml names the block it reads 'front matter'; here it is the whole file.
+        field = "file" if exc.field == "front matter" else exc.field
+        raise CaseFileError(exc.line, field, exc.message) from None
 
 
 def decode(raw: bytes) -> str:

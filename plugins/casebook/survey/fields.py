@@ -12,29 +12,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..core.collection import shown_path  # the same relative paths as case messages
-from ..core.problems import CaseFileError, Problem, Severity, describe, did_you_mean
-from ..core.validate import decode  # size, UTF-8 and NUL checks shared with case files
-from ..core.yamlfile import Document, Path, dotted, parse_yaml
+from ..core.problems import Problem, Severity, describe, did_you_mean
+from ..core.validate import decode, read_yaml  # size, UTF-8 and NUL checks shared with case files
+from ..core.yamlfile import Document, Path, dotted
 
 __all__ = ["FieldChecker", "Path", "decode", "describe", "read_yaml", "shown_path"]
 
 MAX_TEXT = 20_000  # characters in one free-text answer: a page of text, not a report
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def read_yaml(raw: bytes) -> Document:
-    """A YAML file as a Document; raises CaseFileError (line, field, message) if unreadable."""
-    text = decode(raw)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise CaseFileError(1, "file", "the file is empty")
-    try:
-        return parse_yaml(text.replace("\r\n", "\n"), first_line=1)
-    except CaseFileError as exc:
-        # parse_yaml names the block it reads 'front matter'; here it is the whole file.
-        field = "file" if exc.field == "front matter" else exc.field
-        raise CaseFileError(exc.line, field, exc.message) from None
 
 
 class FieldChecker:
