@@ -89,6 +89,8 @@ def case_yaml(
     country: str = "NL",
     sector: str = "private",
     body: str = "## Context\n\nA case written for a test.\n",
+    status: str | None = None,
+    timeline: list[dict[str, object]] | None = None,
 ) -> str:
     """A valid case file built from Python values, written out as real YAML."""
     front = {
@@ -103,6 +105,10 @@ def case_yaml(
         "sources": [{"title": "A source", "url": "https://example.org/"}],
         "last_reviewed": "2026-11-01",
     }
+    if status:
+        front["status"] = status
+    if timeline:
+        front["timeline"] = timeline
     return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
 
 

@@ -31,6 +31,10 @@ PAGE_KINDS = {
     "contribute": "contribute/",
     "search": "search/?q=mobile",
     "updates": "updates/",
+    "lessons page": "lessons/page/2/",
+    "guidelines tool": "guidelines/route-to-data/",
+    "guidelines checklist": "guidelines/agreement-checklist/",
+    "guidelines method": "guidelines/evidence/",
     "not found": "404.html",
 }
 
@@ -83,12 +87,15 @@ def shipped_url(shipped_site: Path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
-def test_page_makes_no_request_to_another_host(kind: str, page, shipped_url: str):
+def test_page_makes_no_request_to_another_host_nor_a_failing_one(kind: str, page, shipped_url: str):
     requests: list[str] = []
+    failing: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: failing.append(response.url) if response.status >= 400 else None)
     page.goto(shipped_url + PAGE_KINDS[kind], wait_until="networkidle")
     assert requests, "the page made no request at all"
     assert [url for url in requests if not url.startswith(shipped_url)] == []
+    assert failing == []
 
 
 # Records every Content Security Policy violation the page reports, from its first script on.

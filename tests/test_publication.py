@@ -9,21 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Project, case_yaml
+from conftest import Project
 from pypdf import PdfReader
-from test_guidelines import CHAPTER
+from test_guidelines import add_content
 
 TITLE = "Guidelines on strategic partnerships in official statistics"
-
-
-def add_content(project: Project) -> None:
-    for slug, data in (("alpha", [{"text": "Alpha lesson."}]), ("bravo", [{"text": "B1."}, {"text": "B2."}])):
-        project.add(f"{slug}.md", case_yaml(slug.title(), ["co-creation"], ["maintaining-momentum"], data))
-    folder = project.root / "guidelines"
-    folder.mkdir()
-    (folder / "maintaining-momentum.md").write_text(CHAPTER)
-    (folder / "executive-summary.md").write_text("---\ntitle: Executive summary\n---\nIn one page.\n")
-    (folder / "introduction.md").write_text("---\ntitle: Introduction\n---\nWhy these guidelines.\n")
 
 
 def write_pdf(project: Project, name: str = "out.pdf") -> Path:
@@ -62,7 +52,8 @@ def test_the_first_page_is_a_title_page(pdf: Path):
     for expected in (
         TITLE,
         "Published by Casebook",
-        "Edition of 2026-11-01",
+        "Second edition, 2027",
+        "reviewed up to 2026-11-01",
         "CC BY 4.0",
         "casebook.example.org",
     ):
@@ -88,7 +79,18 @@ def test_the_outline_has_every_chapter(pdf: Path):
 def test_recommendations_are_numbered_with_boxed_examples(pdf: Path):
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
     assert "Recommendation 6.1" in text and "Recommendation 6.2" in text
-    assert "Office of Alpha" in text and "Alpha lesson." in text
+    assert "Office A" in text and "Alpha lesson." in text
+    assert "Strong evidence" in text and "Moderate evidence" in text
+
+
+def test_the_pdf_carries_the_method_note_the_frameworks_and_the_tools_as_annexes(pdf: Path):
+    titles = outline_titles(PdfReader(pdf))
+    for title in (
+        "Annex A. How the evidence is graded",
+        "Annex B. Principles, codes and laws",
+        "Annex C. The route to data",
+    ):
+        assert title in titles, titles
 
 
 def test_the_pdf_is_tagged_with_language_and_title(pdf: Path):

@@ -175,7 +175,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
             "api/cases.csv": lambda: cases_csv(index, url),
             "lessons/data.json": lambda: explorer_data(index, vocabulary),
             "feed.xml": lambda: renderer.feed(entries, url),
-            "updates/feed.xml": lambda: renderer.updates_feed(url),
+            "updates.xml": lambda: renderer.updates_feed(url),
             "events.ics": lambda: events_ics(renderer.events, url, today),
         }
         ends = TwoEnds(len(cases))

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .problems import Problem
+from .timeline import years_before
 from .yamlfile import Document, dotted
 
 STALE_AFTER_YEARS = 2
@@ -105,11 +106,7 @@ def review_problems(path: str, data: dict[str, Any], document: Document, today: 
         return  # reported as an invalid date by validation
     if date is None:
         return
-    try:
-        limit = today.replace(year=today.year - STALE_AFTER_YEARS)
-    except ValueError:  # 29 February
-        limit = today.replace(year=today.year - STALE_AFTER_YEARS, day=28)
-    if date < limit:
+    if date < years_before(today, STALE_AFTER_YEARS):
         yield Problem(
             path,
             document.line_of(("last_reviewed",)),

@@ -64,6 +64,14 @@ class TimelineEntry:
         return hashlib.sha256(f"{self.date} {self.event}".encode()).hexdigest()[:12]
 
 
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same day `years` earlier (28 February for a 29 February that year lacks)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def span(date: str) -> tuple[dt.date, dt.date]:
     """The first and last day a date names; ValueError if it names none."""
     parts = [int(p) for p in date.split("-")]
@@ -174,7 +182,7 @@ def stale_problems(path: str, data: dict[str, Any], doc: Document, today: dt.dat
         latest = max(span(e["date"])[1] for e in entries)
     except (ValueError, KeyError, TypeError):
         return
-    if latest.year < today.year - FOLLOW_UP_YEARS:
+    if latest < years_before(today, FOLLOW_UP_YEARS):
         message = (
             f"'ongoing', but the latest development in the timeline is from {latest.year}: "
             "search for what happened since, add it to the timeline, and set the status"

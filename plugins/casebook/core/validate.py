@@ -144,8 +144,17 @@ def read_case(
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
-# Fields that may run over several lines; a line break in any other value is a mistake.
-MULTILINE = frozenset({"summary", "text", "event", "safeguard", "when", "note"})
+# Fields of one line (names, terms, slugs, addresses, dates): a line break in one is a mistake.
+# Every other field is prose, which may run over several lines.
+ONE_LINE = frozenset(
+    {
+        "title", "organisation", "name", "country", "url", "date", "start", "end", "place", "id", "ref",
+        "role", "actor", "stage", "route", "kind", "status", "visibility", "last_reviewed", "publisher",
+        "provision", "sector", "event", "cases", "organisers", "examples", "frameworks", "recommendations",
+        "next", "outcome", "partnership_types", "challenges", "safeguards", "identified_via", "support",
+        "meeting_forums", "access_basis", "compensation", "curator", "lesson", "case", "lang", "method", "by",
+    }
+)  # fmt: skip
 
 
 def character_problems(path: str, doc: Document, body: str = "", body_line: int = 0) -> Iterator[Problem]:
@@ -153,7 +162,7 @@ def character_problems(path: str, doc: Document, body: str = "", body_line: int 
     control, or a line break where the field is one line."""
     for where, text in doc.texts.items():
         field = next((p for p in reversed(where) if isinstance(p, str)), "")
-        message = _character_message(text, multiline=field in MULTILINE)
+        message = _character_message(text, multiline=field not in ONE_LINE)
         if message:
             yield Problem(path, doc.line_of(where), dotted(where), message)
     for number, line in enumerate(body.split("\n"), start=body_line):

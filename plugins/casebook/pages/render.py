@@ -30,11 +30,12 @@ from markupsafe import Markup, escape
 from ..core.countries import country_name
 from ..core.events import EventIndex, index_events
 from ..core.facets import build_facets, case_values, lesson_values
-from ..core.guidelines import Guidelines
+from ..core.guidelines import Guidelines, describe_grade
 from ..core.index import Index, most_recent
 from ..core.model import Case, Lesson
 from ..core.prose import neutralise_attribute_lists
 from ..core.schema import case_schema, dictionary_rows
+from ..core.timeline import FOLLOW_UP_YEARS
 from ..core.vocabulary import Term, Vocabulary
 from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
@@ -99,6 +100,35 @@ def relative(here: str, target: str) -> str:
 
 
 GUIDELINES = "guidelines/index.md"
+# The pages beside the guidelines' web edition: (source path, part); guidelines.j2 titles them.
+GUIDELINE_PARTS = (
+    ("guidelines/evidence.md", "evidence"),
+    ("guidelines/frameworks.md", "frameworks"),
+    ("guidelines/route-to-data.md", "route"),
+    ("guidelines/access-models.md", "models"),
+    ("guidelines/agreement-checklist.md", "checklist"),
+)
+EDITIONS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
+
+
+def ordinal_edition(number: int) -> str:
+    """2 -> 'Second edition'."""
+    return f"{EDITIONS[number - 1]} edition" if 1 <= number <= len(EDITIONS) else f"Edition {number}"
+
+
+def guideline_parts(guidelines: Guidelines) -> list[tuple[str, str]]:
+    """The pages beside the web edition that these guidelines have."""
+    tools = guidelines.tools
+    present = {
+        "evidence": bool(guidelines.chapters),
+        "frameworks": bool(guidelines.frameworks),
+        "route": tools is not None and tools.route is not None,
+        "models": tools is not None and tools.models is not None,
+        "checklist": tools is not None and tools.checklist is not None,
+    }
+    return [part for part in GUIDELINE_PARTS if present[part[1]]]
+
+
 UPDATES = "updates"  # /updates/: the latest developments, and /updates/<year>/
 PUBLICATION_TITLE = "Guidelines on strategic partnerships in official statistics"
 # What editors' Markdown (the guidelines' text) may use: prose, so no attribute lists.
@@ -188,6 +218,9 @@ class Renderer:
         self.env.filters["country"] = country_name
         self.env.filters["counted"] = counted
         self.env.filters["markdown"] = editorial_html
+        self.env.filters["grade_counts"] = describe_grade
+        self.env.filters["ordinal_edition"] = ordinal_edition
+        self.env.tests["contains"] = lambda values, item: item in values
         self.env.filters["when"] = display_date
         self.env.globals.update(
             vocab=vocabulary,
@@ -222,6 +255,9 @@ class Renderer:
             guidelines_pdf=self.options.guidelines_pdf,
             event_title=self._event_title,
             body=self.body,
+            guideline_parts=guideline_parts,
+            page_of=page_url,
+            follow_up_years=FOLLOW_UP_YEARS,
         )
 
     @property
@@ -354,9 +390,12 @@ class Renderer:
             values = (case_values(case, v) for case in ix.cases)
             return {"cases": ix.cases, "facets": build_facets(values, "cases", ix, v)}
 
+        per_page = max(1, self.options.lessons_listed)
+        pages = max(1, math.ceil(len(ix.lessons) / per_page))
+
         def lessons_context() -> dict[str, Any]:
             facets = build_facets((lesson_values(x, ix, v) for x in ix.lessons), "lessons", ix, v)
-            return {"facets": facets, "server_limit": self.options.lessons_listed}
+            return {"facets": facets, "server_limit": per_page, "lesson_pages": pages}
 
         add("cases/index.md", "cases_index.md.j2", cases_context)
         for group, other in (("partnership_types", "challenges"), ("challenges", "partnership_types")):
@@ -387,10 +426,17 @@ class Renderer:
             add(f"events/{event.slug}.md", "event.md.j2", event=event)
         add("search/index.md", "search.md.j2")
         add(GUIDELINES, "guidelines.md.j2")
+        for src, part in guideline_parts(self.guidelines):
+            add(src, "guidelines_part.md.j2", part=part)
         add("sources/index.md", "sources.md.j2", lambda: {"sources": sources_by_publisher(ix)})
         add("stats/index.md", "stats.md.j2", lambda: {"charts_data": statistics_charts(ix, v)})
         add("data/index.md", "data.md.j2", lambda: {"dictionary": dictionary_rows(case_schema(v))})
         add("lessons/index.md", "lessons.md.j2", lessons_context)
+        for number in range(2, pages + 1):
+            start = (number - 1) * per_page
+            lessons = ix.lessons[start : start + per_page]
+            src = f"lessons/page/{number}.md"
+            add(src, "lessons_page.md.j2", number=number, pages=pages, first=start + 1, lessons=lessons)
         return jobs
 
     def feed(self, entries: tuple[FeedEntry, ...], site_url: str) -> str:
