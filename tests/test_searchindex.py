@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from casebook.build.searchindex import SearchIndex, SearchIndexError
+from casebook.build.searchindex import SearchIndex, SearchIndexError, check_bundle
 
 
 def index_text(folder: Path) -> str:
@@ -73,3 +73,14 @@ def test_waiting_for_an_index_never_asked_for_is_an_error():
             index.wait()
     finally:
         index.close()
+
+
+def test_a_bundle_with_an_empty_or_missing_file_fails_the_build(tmp_path: Path):
+    for name in ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-worker.js"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "pagefind-ui.css").write_text("")
+    with pytest.raises(SearchIndexError, match="not written whole: empty pagefind-ui.css"):
+        check_bundle(tmp_path)
+    (tmp_path / "pagefind-ui.css").unlink()
+    with pytest.raises(SearchIndexError, match="missing pagefind-ui.css"):
+        check_bundle(tmp_path)

@@ -43,8 +43,33 @@ WRITE_TIMEOUT_S = 600.0
 NICE = ["nice", "-n", "10"] if shutil.which("nice") else []
 
 
+# What a reader's search loads first: the files Pagefind must have written, not empty.
+REQUIRED_FILES = frozenset(
+    {"pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-worker.js"}
+)
+
+
+def _sizes(folder: Path) -> dict[str, int]:
+    """Each file's size, by its path in the folder."""
+    try:
+        return {p.relative_to(folder).as_posix(): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+    except OSError:
+        return {}
+
+
 class SearchIndexError(Exception):
     """Pagefind could not start, index a page, or write the index."""
+
+
+def check_bundle(folder: Path) -> None:
+    """The build checks what Pagefind wrote: every file a first search loads, and none empty."""
+    sizes = _sizes(folder)
+    missing = sorted(REQUIRED_FILES - sizes.keys())
+    empty = sorted(name for name, size in sizes.items() if size == 0)
+    if missing or empty:
+        found = [f"missing {', '.join(missing)}"] if missing else []
+        found += [f"empty {', '.join(empty)}"] if empty else []
+        raise SearchIndexError(f"the search index was not written whole: {'; '.join(found)}")
 
 
 class SearchIndex:
@@ -118,25 +143,33 @@ class SearchIndex:
             with self._changed:
                 if self._errors:
                     raise SearchIndexError("; ".join(dict.fromkeys(self._errors)))
-            self._wait_for_entry()
+            self._wait_for_files()
             self._stop_when_written()
         finally:
             self.close()
         for name in UNUSED_BUNDLE_FILES:
             (self._folder / name).unlink(missing_ok=True)
+        check_bundle(self._folder)
 
-    def _wait_for_entry(self) -> None:
-        """Pagefind writes its entry file (what a reader's first search loads) last, after it
-        has answered; closing its input too soon could leave the site without it (seen under
-        load). So wait for the entry file to hold its JSON before asking Pagefind to stop."""
+    def _wait_for_files(self) -> None:
+        """Pagefind writes its files on threads of its own after it has answered, its entry
+        file and its interface among the last; closing its input too soon stops it with files
+        created but still empty (a 0-byte pagefind-ui.css, one build in three). So wait until
+        the entry file holds its JSON and every file is written and no longer growing, before
+        asking Pagefind to stop."""
         entry = self._folder / "pagefind-entry.json"
         deadline = time.monotonic() + WRITE_TIMEOUT_S
+        previous: dict[str, int] | None = None
         while time.monotonic() < deadline and self._process.poll() is None:
+            sizes = _sizes(self._folder)
             try:
                 json.loads(entry.read_bytes())
-                return
             except (OSError, ValueError):
-                time.sleep(0.02)
+                sizes = {}
+            if sizes.keys() >= REQUIRED_FILES and all(sizes.values()) and sizes == previous:
+                return
+            previous = sizes
+            time.sleep(0.05)
 
     def _stop_when_written(self) -> None:
         """Pagefind answers before its last files are on disk (other threads of its own
