@@ -79,8 +79,8 @@ def test_a_bundle_with_an_empty_or_missing_file_fails_the_build(tmp_path: Path):
     for name in ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-worker.js"):
         (tmp_path / name).write_text("x")
     (tmp_path / "pagefind-ui.css").write_text("")
-    with pytest.raises(SearchIndexError, match="not written whole: empty pagefind-ui.css"):
+    with pytest.raises(SearchIndexError, match=r"not written whole: empty pagefind-ui\.css"):
         check_bundle(tmp_path)
     (tmp_path / "pagefind-ui.css").unlink()
-    with pytest.raises(SearchIndexError, match="missing pagefind-ui.css"):
+    with pytest.raises(SearchIndexError, match=r"missing pagefind-ui\.css"):
         check_bundle(tmp_path)
