@@ -3,9 +3,9 @@
 import sys
 from pathlib import Path
 
-from casebook.build import later, reading
 from casebook.core.collection import load_folder
 from casebook.core.vocabulary import load_vocabulary
+from casebook.speed import later, reading
 from conftest import case_text
 
 VOCAB = load_vocabulary()

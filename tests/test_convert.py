@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from casebook.build.convert import MarkdownConverter, split_front_matter
+from casebook.speed.convert import MarkdownConverter, split_front_matter
 from mkdocs.utils.meta import get_data
 
 SITE_EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "def_list", "footnotes"]

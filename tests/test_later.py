@@ -7,8 +7,8 @@ import sys
 import threading
 
 import pytest
-from casebook.build import later as later_module
-from casebook.build.later import Later, LaterError
+from casebook.speed import later as later_module
+from casebook.speed.later import Later, LaterError
 
 
 @pytest.fixture

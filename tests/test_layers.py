@@ -15,9 +15,10 @@ MAY_IMPORT = {
     "outputs": {"core"},
     "pages": {"core", "outputs"},
     "survey": {"core", "outputs", "pages"},
-    "build": {"core", "outputs", "pages", "survey"},
-    "authoring": {"core", "outputs", "pages", "survey", "build"},
-    "mkdocs": {"core", "outputs", "pages", "survey", "build", "authoring"},
+    "speed": {"core", "outputs", "pages"},  # the optional speed layer (parallel: false goes without it)
+    "assembly": {"core", "outputs", "pages", "survey", "speed"},  # a site's files, made from the content
+    "authoring": {"core", "outputs", "pages", "survey", "speed", "assembly"},
+    "mkdocs": {"core", "outputs", "pages", "survey", "speed", "assembly", "authoring"},
 }
 GENERATOR = {"mkdocs", "material"}
 

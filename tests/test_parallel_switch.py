@@ -38,7 +38,7 @@ def test_the_speed_layer_is_on_by_default(project: Project):
 
 def test_case_pages_left_to_mkdocs_are_named_at_info_with_the_reason(project: Project):
     add_cases(project)
-    prelude = "import casebook.build.sharing as s; s.TwoEnds.take_front = lambda self, position: False"
+    prelude = "import casebook.speed.sharing as s; s.TwoEnds.take_front = lambda self, position: False"
     result = project.build("-v", prelude=prelude)
     assert result.returncode == 0, result.stderr
     [line] = [x for x in result.stderr.splitlines() if "MkDocs converted 2 case pages" in x]

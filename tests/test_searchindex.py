@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from casebook.build.searchindex import SearchIndex, SearchIndexError, check_bundle
+from casebook.assembly.searchindex import SearchIndex, SearchIndexError, check_bundle
 
 
 def index_text(folder: Path) -> str:

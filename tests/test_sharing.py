@@ -6,7 +6,7 @@ import multiprocessing
 import sys
 
 import pytest
-from casebook.build.sharing import TwoEnds
+from casebook.speed.sharing import TwoEnds
 
 
 def test_the_build_takes_positions_until_it_meets_the_worker():

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from casebook.build.convert import MarkdownConverter
-from casebook.build.sharing import TwoEnds
-from casebook.build.site import SiteSettings, build_site
+from casebook.assembly.site import SiteSettings, build_site
+from casebook.speed.convert import MarkdownConverter
+from casebook.speed.sharing import TwoEnds
 from conftest import case_text
 
 CONVERT = MarkdownConverter(["toc", "tables", "fenced_code", "attr_list"], {"toc": {"permalink": True}})

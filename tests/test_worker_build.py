@@ -7,8 +7,8 @@ import re
 from conftest import Project, case_yaml, differing_files
 
 # Which process converts the case pages (see sharing.py), steered in the build's process.
-THE_WORKER = "import casebook.build.sharing as s; s.TwoEnds.take_front = lambda self, position: False"
-THE_BUILD = "import casebook.build.sharing as s; s.TwoEnds.take_back = lambda self: None"
+THE_WORKER = "import casebook.speed.sharing as s; s.TwoEnds.take_front = lambda self, position: False"
+THE_BUILD = "import casebook.speed.sharing as s; s.TwoEnds.take_back = lambda self: None"
 EVERY_PAGE_DRAWN_AFRESH = (
     "import casebook.mkdocs.theme as t; t.SharedParts.folder = lambda self, url, links: None"
 )

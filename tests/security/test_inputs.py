@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from casebook.assembly.publication import site_fetcher
 from casebook.authoring.casefile import yaml_scalar
-from casebook.build.publication import site_fetcher
 from casebook.core.validate import read_case
 from casebook.core.vocabulary import load_vocabulary
 from casebook.core.yamlfile import parse_yaml

@@ -18,11 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import survey
-from ..build.publication import can_write_pdf, guidelines_pdf
-from ..build.reading import in_two_processes
-from ..build.site import build_site
-from ..build.siteconfig import read_site_config
-from ..build.source import RenderError, Written, render_source, settings_from_config
+from ..assembly.publication import can_write_pdf, guidelines_pdf
+from ..assembly.site import build_site
+from ..assembly.siteconfig import read_site_config
+from ..assembly.source import RenderError, Written, render_source, settings_from_config
 from ..core.collection import Collection, load_folder, load_paths
 from ..core.countries import country_problem
 from ..core.events import Events, file_slugs, lesson_event_problems, load_events, read_event_file
@@ -31,6 +30,7 @@ from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
 from ..core.vocabulary import Vocabulary, load_vocabulary
 from ..core.words import counted
+from ..speed.reading import in_two_processes
 from .casefile import (
     CaseSpec,
     render_case_file,
@@ -225,7 +225,7 @@ def _slug_from_title(title: str, limit: int = 60) -> str:
 
 
 def pdf(args: argparse.Namespace) -> int:
-    """The guidelines publication as a tagged PDF, with WeasyPrint (build/publication.py)."""
+    """The guidelines publication as a tagged PDF, with WeasyPrint (assembly/publication.py)."""
     if not can_write_pdf():
         raise UsageProblem(
             "needs WeasyPrint and Debian's Pango: run scripts/setup test, or pip install 'casebook[pdf]'"
@@ -298,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def render(args: argparse.Namespace) -> int:
-    """A site source any MkDocs-compatible generator builds, without the plugin (build/source.py)."""
+    """A site source any MkDocs-compatible generator builds, without the plugin (assembly/source.py)."""
     out = Path(args.directory)
     try:
         result = render_source(Path(args.config), out, warn=lambda message: print(message, file=sys.stderr))

@@ -1,7 +1,7 @@
 """Reading a folder of case files: every file is published, deliberately skipped or reported.
 
 The core reads one file after another. A caller may pass `read_all` to share the reading
-out (the build layer reads large folders with two processes: build/reading.py).
+out (the speed layer reads large folders with two processes: speed/reading.py).
 """
 
 from __future__ import annotations

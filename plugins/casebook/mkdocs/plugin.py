@@ -4,7 +4,7 @@
   preview server, which keeps this plugin between rebuilds (remembered reads, page keys);
 - on_config: where the cases are, which edition to build, the plugin's stylesheet and script;
 - on_files: read and check the cases (fail the build on any error), add the generated files,
-  whose content a worker makes meanwhile (see later.py and site.py), and start the search
+  whose content a worker makes meanwhile (see speed/later.py and assembly/site.py), and start the search
   index;
 - on_page_markdown: fill `<!-- casebook:NAME -->` markers in hand-written pages;
 - on_pre_page: fill in a generated page's content (a case page the worker converted gets
@@ -45,12 +45,9 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..build.convert import Converted, MarkdownConverter
-from ..build.later import LaterError
-from ..build.publication import PDF_PATH, can_write_pdf, guidelines_pdf
-from ..build.reading import RememberedReads
-from ..build.searchindex import SearchIndex, SearchIndexError
-from ..build.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
+from ..assembly.publication import PDF_PATH, can_write_pdf, guidelines_pdf
+from ..assembly.searchindex import SearchIndex, SearchIndexError
+from ..assembly.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
 from ..core.model import Case
 from ..core.words import counted
 from ..outputs.explorer import SERVER_LIMIT
@@ -58,6 +55,9 @@ from ..pages.bytecode import MemoryBytecodeCache
 from ..pages.csp import with_policy
 from ..pages.links import edit_url
 from ..pages.render import ASSETS, GUIDELINES, SNIPPETS, SiteOptions, package_assets
+from ..speed.convert import Converted, MarkdownConverter
+from ..speed.later import LaterError
+from ..speed.reading import RememberedReads
 from .theme import lighten
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -66,7 +66,7 @@ MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 # Not a page's own text: permalinks, and the related cases (other cases' titles).
 NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
 # Events in which another plugin would see a case page's Markdown or HTML: with any of them,
-# MkDocs converts every case page itself (see convert.py).
+# MkDocs converts every case page itself (see speed/convert.py).
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 
 
@@ -80,7 +80,7 @@ class CasebookConfig(base.Config):
     # How many lessons the explorer page lists for readers without JavaScript (the script
     # filters them all from a data file).
     lessons_listed = c.Type(int, default=SERVER_LIMIT)
-    # The speed layer (build/, theme.py): a forked worker that makes the generated pages and
+    # The speed layer (speed/, theme.py): a forked worker that makes the generated pages and
     # converts case pages, case pages' HTML put in place of MkDocs' conversion, and parts of
     # the page frame drawn once per folder. Off, the build runs in one process, MkDocs
     # converts and draws every page itself, and the site has the same bytes (tests compare).
@@ -403,7 +403,7 @@ PLACED = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_t
 
 
 def _place(page: Page, converted: Converted, config: MkDocsConfig, files: Files) -> None:
-    """What `Page.render` sets, from the worker's conversion (see convert.py)."""
+    """What `Page.render` sets, from the worker's conversion (see speed/convert.py)."""
     page.content = converted.html
     page.toc = get_toc(converted.toc)
     page._title_from_render = None  # a case page's title is its front matter's

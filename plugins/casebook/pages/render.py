@@ -75,7 +75,7 @@ class SiteOptions:
     lessons_listed: int = SERVER_LIMIT  # lessons the explorer page lists for readers without JavaScript
     guidelines_pdf: str | None = None  # the published PDF's path, where the build writes one
     # A placeholder in place of each contributed body (a case's, an event's), for `casebook
-    # render` to put the body in as the other generator must read it (build/source.py).
+    # render` to put the body in as the other generator must read it (assembly/source.py).
     bodies_aside: bool = False
 
 

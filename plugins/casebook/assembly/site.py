@@ -2,10 +2,10 @@
 
 The plugin (and any other generator) takes `SiteFiles` and adds them to its own build. The
 paths of the generated files are known at once; their content is fetched with `made(path)`
-when the build reaches each one. A worker (on another core where possible, see later.py)
+when the build reaches each one. A worker (on another core where possible, see speed/later.py)
 makes the listing pages and the open-data files first, then case pages from the last one
-back, converted to HTML where the build allows it (see convert.py); the build makes case
-pages from the first one on, until the two meet (see sharing.py).
+back, converted to HTML where the build allows it (see speed/convert.py); the build makes case
+pages from the first one on, until the two meet (see speed/sharing.py).
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from ..outputs.exports import cases_csv, cases_json, lessons_json
 from ..outputs.feed import EPOCH, feed_entries, last_commit_dates
 from ..pages.render import PageJob, Renderer, SiteOptions
 from ..pages.sanitize import sanitize
+from ..speed.convert import Converted, split_front_matter
+from ..speed.later import Later, LaterError
+from ..speed.reading import in_two_processes
+from ..speed.sharing import TwoEnds
 from ..survey import Survey, load_survey, survey_pages
-from .convert import Converted, split_front_matter
-from .later import Later, LaterError
-from .reading import in_two_processes
-from .sharing import TwoEnds
 
 NEEDS_MKDOCS = "its body links to a page, an image or an anchor that MkDocs rewrites or checks"
 
@@ -49,12 +49,12 @@ class SiteSettings:
     site_url: str = ""  # absolute address of the published site, for the schema's $id and the feed
     options: SiteOptions = field(default_factory=SiteOptions)
     # The speed layer: read large folders with two processes, and make the generated files
-    # in a forked worker where that is safe (see later.py). Off: one process, the same bytes.
+    # in a forked worker where that is safe (see speed/later.py). Off: one process, the same bytes.
     parallel: bool = True
     # Converts a case page's Markdown body as the build would, or returns None where only
-    # the build can (see convert.py); None: the build converts every page itself.
+    # the build can (see speed/convert.py); None: the build converts every page itself.
     convert: Callable[[str], Converted | None] | None = None
-    # How the case files are read; None: with two processes where parallel (build/reading.py).
+    # How the case files are read; None: with two processes where parallel (speed/reading.py).
     read_all: ReadAll | None = None
     events_dir: Path | None = None  # events/: where cases were presented
     guidelines_dir: Path | None = None  # guidelines/: the publication's editorial text
