@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from casebook.assembly.options import CasebookOptions
 from casebook.assembly.site import SiteSettings, build_site
 from casebook.speed.convert import MarkdownConverter
 from casebook.speed.sharing import TwoEnds
@@ -18,7 +19,8 @@ RELATIVE_LINK = "\n## Context\n\nSee [the other case](other.md).\n"
 def site_with(tmp_path: Path, bodies: dict[str, str], convert=CONVERT):  # type: ignore[no-untyped-def]
     for slug, body in bodies.items():
         (tmp_path / f"{slug}.md").write_text(case_text(title=f"Case {slug}").split("## Context")[0] + body)
-    return build_site(SiteSettings(cases_dir=tmp_path, base=tmp_path, parallel=False, convert=convert))
+    options = CasebookOptions(cases_dir=".", parallel=False)
+    return build_site(SiteSettings(root=tmp_path, casebook=options, convert=convert))
 
 
 @pytest.fixture

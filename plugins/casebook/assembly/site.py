@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..core.collection import Collection, ReadAll, load_folder, one_by_one
-from ..core.events import Events, index_events, lesson_event_problems, load_events
-from ..core.guidelines import Guidelines, load_guidelines
-from ..core.index import Index, build_index
+from ..core.collection import Collection, ReadAll, one_by_one
+from ..core.events import index_events
+from ..core.index import Index
 from ..core.problems import Problem, ReportsProblems
 from ..core.schema import schema_json
 from ..core.sourcecheck import build_date
@@ -29,37 +28,40 @@ from ..outputs.calendar import events_ics
 from ..outputs.explorer import explorer_data
 from ..outputs.exports import cases_csv, cases_json, lessons_json
 from ..outputs.feed import EPOCH, feed_entries, last_commit_dates
+from ..pages.links import edit_url
 from ..pages.render import PageJob, Renderer, SiteOptions
 from ..pages.sanitize import sanitize
 from ..speed.convert import Converted, split_front_matter
 from ..speed.later import Later, LaterError
 from ..speed.reading import in_two_processes
 from ..speed.sharing import TwoEnds
-from ..survey import Survey, load_survey, survey_pages
+from ..survey import Survey, survey_pages
+from .content import load_content
+from .options import CasebookOptions
+from .siteconfig import SiteConfig
 
 NEEDS_MKDOCS = "its body links to a page, an image or an anchor that MkDocs rewrites or checks"
 
 
 @dataclass(frozen=True)
 class SiteSettings:
-    cases_dir: Path
-    base: Path  # the project folder: paths in messages are relative to it
-    survey_dir: Path | None = None
-    include_internal: bool = False
+    root: Path  # the project folder: the content folders are in it, and paths in messages relative to it
+    casebook: CasebookOptions = field(default_factory=CasebookOptions)  # the plugin's options
     site_url: str = ""  # absolute address of the published site, for the schema's $id and the feed
-    options: SiteOptions = field(default_factory=SiteOptions)
-    # The speed layer: read large folders with two processes, and make the generated files
-    # in a forked worker where that is safe (see speed/later.py). Off: one process, the same bytes.
-    parallel: bool = True
+    options: SiteOptions = field(default_factory=SiteOptions)  # what the pages are drawn with
     # Converts a case page's Markdown body as the build would, or returns None where only
     # the build can (see speed/convert.py); None: the build converts every page itself.
     convert: Callable[[str], Converted | None] | None = None
     # How the case files are read; None: with two processes where parallel (speed/reading.py).
     read_all: ReadAll | None = None
-    events_dir: Path | None = None  # events/: where cases were presented
-    guidelines_dir: Path | None = None  # guidelines/: the publication's editorial text
     # The day that decides which events are upcoming; None: today, or SOURCE_DATE_EPOCH's day.
     today: dt.date | None = None
+
+    @property
+    def parallel(self) -> bool:
+        """The speed layer: read large folders with two processes, and make the generated files
+        in a forked worker where that is safe (see speed/later.py). Off: one process, the same bytes."""
+        return self.casebook.parallel
 
 
 @dataclass(frozen=True)
@@ -132,30 +134,39 @@ class SiteFiles(ReportsProblems):
         return {f"cases/{case.slug}.md": case.path for case in self.index.cases}
 
 
+def settings_from_config(config: SiteConfig, bodies_aside: bool = False) -> SiteSettings:
+    """What the plugin would build from this mkdocs.yml, in one process (no speed layer):
+    for `casebook check`, `render` and `pdf`. OptionsError if its options cannot be read."""
+    options = config.casebook_options()
+    return SiteSettings(
+        root=config.root,
+        casebook=replace(options, parallel=False),
+        site_url=config.data.get("site_url") or "",
+        options=SiteOptions(
+            edit_url=lambda case: edit_url(
+                case.path,
+                config.docs_dir,
+                config.data.get("repo_url"),
+                config.data.get("edit_uri"),
+                config.data.get("edit_uri_template"),
+            ),
+            edition=options.edition,
+            lessons_listed=options.lessons_listed,
+            bodies_aside=bodies_aside,
+        ),
+    )
+
+
 def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> SiteFiles:
     vocabulary = vocabulary or load_vocabulary()
     read_all = settings.read_all or (in_two_processes if settings.parallel else one_by_one)
-    collection = load_folder(settings.cases_dir, vocabulary, settings.base, read_all=read_all)
-    survey = load_survey(settings.survey_dir, settings.base, vocabulary) if settings.survey_dir else Survey()
-    events = (
-        load_events(settings.events_dir, vocabulary, (case.slug for case in collection.cases), settings.base)
-        if settings.events_dir
-        else Events((), ())
-    )
-    content_problems = events.problems + tuple(
-        lesson_event_problems(collection.cases, (event.slug for event in events.events))
-    )
-    index = build_index(collection.edition(settings.include_internal), vocabulary)
-    guidelines = (
-        load_guidelines(settings.guidelines_dir, vocabulary, index.by_slug, settings.base)
-        if settings.guidelines_dir
-        else Guidelines(None, None, ())
-    )
-    content_problems += guidelines.problems
+    content = load_content(settings.root, settings.casebook, vocabulary, read_all)
+    collection, survey, index = content.collection, content.survey, content.index
+    events, guidelines, content_problems = content.events, content.guidelines, content.content_problems
     today = settings.today or build_date()
     event_index = index_events(events.events, index.cases)
     renderer = Renderer(index, vocabulary, settings.options, event_index, today, guidelines)
-    entries = feed_entries(index, last_commit_dates(settings.cases_dir))
+    entries = feed_entries(index, last_commit_dates(settings.casebook.folder(settings.root, "cases")))
     pages: dict[str, str] = {}
     assets: dict[str, Callable[[], str]] = {}
     cases: list[PageJob] = []

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from .options import CasebookOptions, read_options
+
 PLUGIN = "casebook"
 
 
@@ -71,6 +73,10 @@ class SiteConfig:
             if name == PLUGIN:
                 return dict(options or {})
         return {}
+
+    def casebook_options(self) -> CasebookOptions:
+        """The plugin's options, read as the plugin reads them (OptionsError if they cannot be)."""
+        return read_options(self.plugin_options())
 
     def markdown_extensions(self) -> tuple[list[str], dict[str, Any]]:
         """The extensions' names and their settings, as Python-Markdown takes them."""

@@ -30,11 +30,9 @@ from typing import Any
 import markdown
 import yaml
 
-from ..outputs.explorer import SERVER_LIMIT
-from ..pages.links import edit_url
-from ..pages.render import ASSETS, SiteOptions, package_assets, prose_markdown
+from ..pages.render import ASSETS, package_assets, prose_markdown
 from ..pages.sanitize import sanitize
-from .site import SiteFiles, SiteSettings, build_site
+from .site import SiteFiles, build_site, settings_from_config
 from .siteconfig import PLUGIN, SiteConfig, read_site_config
 
 SEARCH_PAGE = "search/index.md"  # Pagefind's page: the plugin's search, not the source's
@@ -51,46 +49,13 @@ class Written:
     files: int
 
 
-def settings_from_config(config: SiteConfig) -> SiteSettings:
-    """What the plugin would build from this mkdocs.yml, in one process (no speed layer)."""
-    root = config.root
-    options = config.plugin_options()
-    edition = str(options.get("edition") or "public")
-
-    def folder(name: str) -> Path:
-        return (root / str(options.get(f"{name}_dir", name))).resolve()
-
-    return SiteSettings(
-        cases_dir=folder("cases"),
-        base=root,
-        survey_dir=folder("survey"),
-        events_dir=folder("events"),
-        guidelines_dir=folder("guidelines"),
-        include_internal=edition == "internal",
-        site_url=config.data.get("site_url") or "",
-        options=SiteOptions(
-            bodies_aside=True,
-            edit_url=lambda case: edit_url(
-                case.path,
-                config.docs_dir,
-                config.data.get("repo_url"),
-                config.data.get("edit_uri"),
-                config.data.get("edit_uri_template"),
-            ),
-            edition=edition,
-            lessons_listed=int(options.get("lessons_listed", SERVER_LIMIT)),
-        ),
-        parallel=False,
-    )
-
-
 def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = print) -> SiteFiles | Written:
     """Write the site source into `out`; the SiteFiles (with their problems) if the cases
     have errors, else what was written."""
     config = read_site_config(config_file)
     root = config.root
     docs_folder = config.docs_dir
-    settings = settings_from_config(config)
+    settings = settings_from_config(config, bodies_aside=True)
     _check_target(out)
     site = build_site(settings)
     if site.errors:

@@ -18,14 +18,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import survey
+from ..assembly.content import load_content
+from ..assembly.options import CasebookOptions, OptionsError
 from ..assembly.publication import can_write_pdf, guidelines_pdf
-from ..assembly.site import build_site
+from ..assembly.site import build_site, settings_from_config
 from ..assembly.siteconfig import read_site_config
-from ..assembly.source import RenderError, Written, render_source, settings_from_config
-from ..core.collection import Collection, load_folder, load_paths
+from ..assembly.source import RenderError, Written, render_source
+from ..core.collection import load_paths
 from ..core.countries import country_problem
-from ..core.events import Events, file_slugs, lesson_event_problems, load_events, read_event_file
-from ..core.guidelines import Guidelines, load_guidelines
+from ..core.events import Events, file_slugs, lesson_event_problems, read_event_file
+from ..core.guidelines import Guidelines
 from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
 from ..core.vocabulary import Vocabulary, load_vocabulary
@@ -46,41 +48,37 @@ class UsageProblem(Exception):
     """Wrong input on the command line: reported as 'casebook: message', exit 1."""
 
 
-def check(
-    paths: list[str], cases_dir: str, events_dir: str = "events", guidelines_dir: str = "guidelines"
-) -> int:
-    """Report every problem in every file (cases, events, guidelines); exit 1 on any error."""
+def check(paths: list[str], root: Path, options: CasebookOptions) -> int:
+    """Report every problem in every content file, read as the build reads them (cases, the
+    survey, events, guidelines), or in the files given; exit 1 on any error."""
     vocabulary = load_vocabulary()
     today = build_date()
-    events_folder = Path(events_dir)
-    event_paths = [Path(p) for p in paths if Path(p).resolve().parent == events_folder.resolve()]
-    case_paths = [Path(p) for p in paths if Path(p) not in event_paths]
-    collection: Collection
+    cases_dir, events_dir = options.folder(root, "cases"), options.folder(root, "events")
+    guidelines = Guidelines(None, None, ())
     if paths:
+        event_paths = [Path(p) for p in paths if Path(p).resolve().parent == events_dir]
+        case_paths = [Path(p) for p in paths if Path(p) not in event_paths]
         collection = load_paths(case_paths, vocabulary, today=today, read_all=in_two_processes)
-    else:
-        collection = load_folder(Path(cases_dir), vocabulary, today=today, read_all=in_two_processes)
-    case_slugs = file_slugs(Path(cases_dir)) | {case.slug for case in collection.cases}
-    if paths:
+        case_slugs = file_slugs(cases_dir) | {case.slug for case in collection.cases}
         read = [read_event_file(p, p.as_posix(), vocabulary, case_slugs) for p in event_paths]
         events = Events(tuple(e for e, _ in read if e), tuple(sorted(x for _, found in read for x in found)))
+        event_slugs = file_slugs(events_dir) | {event.slug for event in events.events}
+        lesson_problems = tuple(lesson_event_problems(collection.cases, event_slugs))
+        problems = sorted(collection.problems + events.problems + lesson_problems)
+        responses = 0
     else:
-        events = load_events(events_folder, vocabulary, case_slugs)
-    event_slugs = file_slugs(events_folder) | {event.slug for event in events.events}
-    lesson_problems = tuple(lesson_event_problems(collection.cases, event_slugs))
-    guidelines = Guidelines(None, None, ())
-    if not paths:  # the publication's examples are drawn from the public cases
-        public = {case.slug: case for case in collection.edition(include_internal=False)}
-        guidelines = load_guidelines(Path(guidelines_dir), vocabulary, public)
-    problems = sorted(collection.problems + events.problems + lesson_problems + guidelines.problems)
+        content = load_content(root, options, vocabulary, read_all=in_two_processes, today=today)
+        collection, events, guidelines = content.collection, content.events, content.guidelines
+        problems = list(content.problems)
+        event_paths = []
+        responses = len(content.survey.responses)
     for problem in problems:
         print(problem)
-    if paths:
-        for skipped in collection.skipped:
-            print(
-                f"{skipped}: skipped: templates (_*.md), README.md and hidden files are not cases",
-                file=sys.stderr,
-            )
+    for skipped in collection.skipped if paths else ():
+        print(
+            f"{skipped}: skipped: templates (_*.md), README.md and hidden files are not cases",
+            file=sys.stderr,
+        )
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     summary = f"{counted(len(collection.cases), 'case')} valid"
@@ -88,10 +86,24 @@ def check(
         summary += f", {counted(len(events.events), 'event')} valid"
     if guidelines.chapters:
         summary += f", {counted(len(guidelines.recommendations), 'recommendation')} valid"
+    if responses:
+        summary += f", {counted(responses, 'survey response')} valid"
     if errors or warnings:
         summary += f"; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
     print(summary, file=sys.stderr)
     return 1 if errors else 0
+
+
+def options_of(config_file: Path, **overrides: str | None) -> tuple[Path, CasebookOptions]:
+    """The project folder and the plugin's options from mkdocs.yml (a folder given on the
+    command line takes the place of the one it names)."""
+    config = read_site_config(config_file)
+    try:
+        options = config.casebook_options()
+    except OptionsError as error:
+        raise UsageProblem(f"{config_file}: the casebook plugin's options: {error}") from None
+    given = {name: value for name, value in overrides.items() if value is not None}
+    return config.root, replace(options, **given)
 
 
 def site_url(config_file: Path) -> str:
@@ -231,7 +243,8 @@ def pdf(args: argparse.Namespace) -> int:
             "needs WeasyPrint and Debian's Pango: run scripts/setup test, or pip install 'casebook[pdf]'"
         )
     config = read_site_config(Path(args.config))
-    site = build_site(replace(settings_from_config(config), cases_dir=Path(args.cases_dir).resolve()))
+    _, options = options_of(Path(args.config), cases_dir=args.cases_dir)
+    site = build_site(replace(settings_from_config(config), casebook=replace(options, parallel=False)))
     for problem in site.errors:
         print(problem)
     if site.errors:
@@ -255,10 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="check case files: one line per problem, as path:line: field: message"
     )
     check_parser.add_argument("paths", nargs="*", help="files to check (default: every file in cases/)")
-    check_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
-    check_parser.add_argument("--events-dir", default="events", help="the events folder (default: events)")
+    check_parser.add_argument("--cases-dir", help="the cases folder (default: mkdocs.yml's, or cases)")
+    check_parser.add_argument("--events-dir", help="the events folder (default: mkdocs.yml's, or events)")
     check_parser.add_argument(
-        "--guidelines-dir", default="guidelines", help="the guidelines' text (default: guidelines)"
+        "--guidelines-dir", help="the guidelines' text (default: mkdocs.yml's, or guidelines)"
+    )
+    check_parser.add_argument(
+        "--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: mkdocs.yml)"
     )
 
     new_parser = commands.add_parser("new", help="write a new case file from the template")
@@ -284,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     pdf_parser = commands.add_parser("pdf", help="write the guidelines and good practice as a PDF")
     pdf_parser.add_argument("--output", "-o", default="guidelines.pdf", help="default: guidelines.pdf")
-    pdf_parser.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
+    pdf_parser.add_argument("--cases-dir", help="the cases folder (default: mkdocs.yml's, or cases)")
     pdf_parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the site's address")
     render_parser = commands.add_parser(
         "render", help="write a site source that plain MkDocs or Zensical builds, without this plugin"
@@ -323,7 +339,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return check(args.paths, args.cases_dir, args.events_dir, args.guidelines_dir)
+            root, options = options_of(
+                Path(args.config),
+                cases_dir=args.cases_dir,
+                events_dir=args.events_dir,
+                guidelines_dir=args.guidelines_dir,
+            )
+            return check(args.paths, root, options)
         if args.command == "new":
             return new(args)
         if args.command == "from-issue":

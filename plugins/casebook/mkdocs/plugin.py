@@ -45,12 +45,19 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from ..assembly.options import (
+    CONTENT_FOLDERS,
+    EDITIONS,
+    LANGUAGES,
+    CasebookOptions,
+    OptionsError,
+    read_options,
+)
 from ..assembly.publication import PDF_PATH, can_write_pdf, guidelines_pdf
 from ..assembly.searchindex import SearchIndex, SearchIndexError
 from ..assembly.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
 from ..core.model import Case
 from ..core.words import counted
-from ..outputs.explorer import SERVER_LIMIT
 from ..pages.bytecode import MemoryBytecodeCache
 from ..pages.csp import with_policy
 from ..pages.links import edit_url
@@ -70,27 +77,28 @@ NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 
 
+DEFAULTS = CasebookOptions()
+
+
 class CasebookConfig(base.Config):
-    cases_dir = c.Type(str, default="cases")
-    survey_dir = c.Type(str, default="survey")
-    events_dir = c.Type(str, default="events")
-    guidelines_dir = c.Type(str, default="guidelines")
-    # 'internal' builds the edition for the secretariat, internal cases included.
-    edition = c.Choice(("public", "internal"), default="public")
-    # How many lessons the explorer page lists for readers without JavaScript (the script
-    # filters them all from a data file).
-    lessons_listed = c.Type(int, default=SERVER_LIMIT)
-    # The speed layer (speed/, theme.py): a forked worker that makes the generated pages and
-    # converts case pages, case pages' HTML put in place of MkDocs' conversion, and parts of
-    # the page frame drawn once per folder. Off, the build runs in one process, MkDocs
-    # converts and draws every page itself, and the site has the same bytes (tests compare).
-    parallel = c.Type(bool, default=True)
-    # The guidelines publication as a PDF beside its web edition, where WeasyPrint is installed.
-    guidelines_pdf = c.Type(bool, default=True)
+    """The plugin's options as MkDocs reads them; Casebook itself reads them through
+    assembly/options.py, as `casebook check`, `render` and `pdf` do (a test keeps the two
+    declarations of names and defaults equal; the comments are there)."""
+
+    cases_dir = c.Type(str, default=DEFAULTS.cases_dir)
+    survey_dir = c.Type(str, default=DEFAULTS.survey_dir)
+    events_dir = c.Type(str, default=DEFAULTS.events_dir)
+    guidelines_dir = c.Type(str, default=DEFAULTS.guidelines_dir)
+    edition = c.Choice(EDITIONS, default=DEFAULTS.edition)
+    lessons_listed = c.Type(int, default=DEFAULTS.lessons_listed)
+    parallel = c.Type(bool, default=DEFAULTS.parallel)
+    guidelines_pdf = c.Type(bool, default=DEFAULTS.guidelines_pdf)
+    languages = c.ListOfItems(c.Choice(LANGUAGES), default=list(DEFAULTS.languages))
 
 
 class CasebookPlugin(BasePlugin[CasebookConfig]):
     def __init__(self) -> None:
+        self.options = DEFAULTS
         self.site: SiteFiles | None = None
         self.case_sources: dict[str, str] = {}
         self.search: SearchIndex | None = None
@@ -116,7 +124,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
-        self.cases_dir = (self.root / self.config.cases_dir).resolve()
+        try:
+            self.options = read_options(dict(self.config))
+        except OptionsError as error:
+            raise PluginError(f"casebook: {error}") from None
         # docs_dir relative to the project: MkDocs joins a page's path in it to `edit_uri`.
         self.docs_folder = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         if not config.use_directory_urls:
@@ -129,21 +140,17 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.rebuilding = self.dirty and bool(self.built_keys)
         self.pdf = self._pdf_path()
+        options = self.options
         settings = SiteSettings(
-            cases_dir=self.cases_dir,
-            base=self.root,
-            survey_dir=(self.root / self.config.survey_dir).resolve(),
-            events_dir=(self.root / self.config.events_dir).resolve(),
-            guidelines_dir=(self.root / self.config.guidelines_dir).resolve(),
-            include_internal=self.config.edition == "internal",
+            root=self.root,
+            casebook=options,
             site_url=config.site_url or "",
-            parallel=self.config.parallel,
-            convert=self._converter(config) if self.config.parallel else None,
+            convert=self._converter(config) if options.parallel else None,
             read_all=self.reads,
             options=SiteOptions(
                 edit_url=lambda case: self._edit_url(case, config),
-                edition=self.config.edition,
-                lessons_listed=self.config.lessons_listed,
+                edition=options.edition,
+                lessons_listed=options.lessons_listed,
                 guidelines_pdf=self.pdf,
             ),
         )
@@ -193,7 +200,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             "casebook: %d cases, %d lessons (%s edition)",
             len(self.site.index.cases),
             len(self.site.index.lessons),
-            self.config.edition,
+            self.options.edition,
         )
         return files
 
@@ -243,7 +250,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        lighten(env, self.nav_urls, share=self.config.parallel)
+        lighten(env, self.nav_urls, share=self.options.parallel)
         env.bytecode_cache = self.compiled
         # The open-data files, copied next (pages were filled as MkDocs read them; in a dirty
         # rebuild the unchanged ones stay as they are).
@@ -334,10 +341,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             raise PluginError(f"casebook: Pagefind could not index the site: {error}") from None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, **_: object) -> LiveReloadServer:
-        server.watch(str(self.cases_dir))
-        for folder in (self.config.survey_dir, self.config.events_dir, self.config.guidelines_dir):
-            if (self.root / folder).is_dir():
-                server.watch(str(self.root / folder))
+        for name in CONTENT_FOLDERS:
+            folder = self.options.folder(self.root, name)
+            if folder.is_dir() or name == "cases":
+                server.watch(str(folder))
         return server
 
     def _converter(self, config: MkDocsConfig) -> MarkdownConverter | None:
@@ -363,7 +370,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def _pdf_path(self) -> str | None:
         """Where the site has the guidelines PDF, if it has one (a dirty rebuild keeps the
         one written before)."""
-        if not self.config.guidelines_pdf:
+        if not self.options.guidelines_pdf:
             return None
         if not can_write_pdf():
             log.info("casebook: WeasyPrint is not installed: the guidelines PDF is not published, nor linked")
