@@ -200,6 +200,9 @@ def new_project(root: Path) -> Project:
     project = Project(root)
     # WeasyPrint takes seconds a build: the tests of the PDF ask for it (test_publication.py).
     project.set_option("guidelines_pdf", "false")
+    # English alone: a build in three languages makes every page three times; the tests of
+    # languages ask for them (test_languages_site.py), and docs/fr/, docs/ru/ are left out.
+    project.set_option("languages", "[en]")
     return project
 
 

@@ -145,9 +145,10 @@ def test_empty_collection_builds(project: Project):
 
 
 def test_shipped_collection_builds_strict(shipped_site):
-    cases = sorted(p.stem for p in (REPO / "cases").glob("*.md") if not p.name.startswith("_"))
-    for slug in cases:
-        assert (shipped_site / "cases" / slug / "index.html").exists()
+    files = [p for p in (REPO / "cases").glob("*.md") if not p.name.startswith("_")]
+    for path in files:  # a case at cases/<slug>/, its translations at /fr/cases/<slug>/...
+        slug, _, language = path.stem.partition(".")
+        assert (shipped_site / (f"{language}/" if language else "") / "cases" / slug / "index.html").exists()
 
 
 def test_related_cases_are_listed_by_title_without_their_summaries(project: Project):

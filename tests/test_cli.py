@@ -163,10 +163,25 @@ def test_new_asks_for_what_is_missing_in_a_terminal(workdir: Path):
     )
 
 
-def test_committed_issue_form_is_the_generated_one(capsys: pytest.CaptureFixture[str]):
-    assert main(["issue-form"]) == 0
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "case-study.yml"), ("fr", "case-study-fr.yml"), ("ru", "case-study-ru.yml")]
+)
+def test_committed_issue_forms_are_the_generated_ones(
+    language: str, name: str, capsys: pytest.CaptureFixture[str]
+):
+    assert main(["issue-form", "--language", language]) == 0
     generated = capsys.readouterr().out
-    assert (REPO / ".github/ISSUE_TEMPLATE/case-study.yml").read_text() == generated
+    assert (REPO / ".github/ISSUE_TEMPLATE" / name).read_text() == generated
+
+
+def test_the_french_form_asks_in_french_and_offers_the_terms_by_their_french_labels(
+    capsys: pytest.CaptureFixture[str],
+):
+    main(["issue-form", "--language", "fr"])
+    form = yaml.safe_load(capsys.readouterr().out)
+    fields = {item["id"]: item["attributes"] for item in form["body"] if "id" in item}
+    assert fields["title"]["label"] == "Titre"
+    assert fields["partnership_types"]["options"] == [t.label for t in load_vocabulary("fr").types.terms]
 
 
 def test_issue_form_offers_every_type_and_challenge_by_label(capsys: pytest.CaptureFixture[str]):
@@ -234,13 +249,19 @@ _No response_
 """
 
 
-def test_from_issue_writes_a_case_that_passes_check(workdir: Path):
-    (workdir / "issue.md").write_text(ISSUE_BODY)
+def case_from_issue(workdir: Path, body: str, slug: str):
+    """The case `casebook from-issue` writes from an issue's body, read back as the build reads it."""
+    (workdir / "issue.md").write_text(body)
     result = run("from-issue", "issue.md")
     assert result.returncode == 0, result.stderr + result.stdout
-    path = workdir / "cases/open-sdg-data-a-shared-platform.md"
+    path = workdir / f"cases/{slug}.md"
     case, problems = read_case(str(path), path.read_bytes(), VOCAB)
     assert [p for p in problems if p.severity == "error"] == []
+    return case
+
+
+def test_from_issue_writes_a_case_that_passes_check(workdir: Path):
+    case = case_from_issue(workdir, ISSUE_BODY, "open-sdg-data-a-shared-platform")
     assert case.country == "GB"
     assert [(p.name, p.sector) for p in case.partners] == [
         ("City of Philadelphia", "government"),
@@ -255,6 +276,63 @@ def test_from_issue_writes_a_case_that_passes_check(workdir: Path):
     ]
     assert case.sources[0].url == "https://open-sdg.org/history"
     assert "The context." in case.body
+
+
+FRENCH_ISSUE = """\
+### Titre
+
+Données de caisse à l’INSEE
+
+### Résumé
+
+L’INSEE a obtenu les données de caisse des enseignes.
+
+### Organisation
+
+INSEE
+
+### Code du pays
+
+FR
+
+### Partenaires
+
+- Enseignes de la grande distribution (private)
+
+### Types de partenariat
+
+Partenariat fournisseur/destinataire
+
+### Domaines de difficulté
+
+Confidentialité et difficultés de partage des données
+
+### Leçons tirées
+
+[agreeing] Inscrire l’obligation dans la loi avant de demander les données.
+
+### Sources
+
+Insee Méthodes https://www.insee.fr/fr/information/2014436
+
+### Contexte
+
+Le contexte.
+"""
+
+
+def test_from_issue_reads_a_french_form_into_a_case_written_in_french(workdir: Path):
+    case = case_from_issue(workdir, FRENCH_ISSUE, "donnees-de-caisse-a-l-insee")
+    assert (case.lang, case.partnership_types, case.challenges) == (
+        "fr",
+        ("supplier-recipient",),
+        ("confidentiality-data-sharing",),
+    )
+    assert [(lesson.stage, lesson.text) for lesson in case.lessons] == [
+        ("agreeing", "Inscrire l’obligation dans la loi avant de demander les données.")
+    ]
+    assert "## Contexte\n\nLe contexte." in case.body
+    assert "## Résultat\n\nPas encore rédigé." in case.body
 
 
 def test_from_issue_reports_what_it_cannot_read(workdir: Path):

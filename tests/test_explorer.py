@@ -86,7 +86,7 @@ def test_url_with_a_type_shows_exactly_that_types_lessons(page, site_url):
     open_view(page, site_url + "lessons/?type=co-creation")
     assert shown(page) == ["Alpha lesson on momentum."]
     assert page.get_by_role("checkbox", name="Co-creation partnership").is_checked()
-    assert page.locator("[data-cb-count]").inner_text() == "1 of 5 lessons"
+    assert page.locator("[data-cb-count]").inner_text() == "Lessons: 1 of 5"
 
 
 def test_ticking_another_type_widens_the_list_and_updates_the_url(page, site_url):
@@ -166,7 +166,7 @@ def test_result_count_is_announced_to_screen_readers(page, site_url):
     open_view(page, site_url + "lessons/?stage=agreeing")
     status = page.get_by_role("status")
     assert status.get_attribute("aria-live") == "polite"
-    assert status.inner_text() == "1 of 5 lessons"
+    assert status.inner_text() == "Lessons: 1 of 5"
 
 
 def test_without_javascript_every_lesson_is_listed(browser, site_url):
@@ -180,7 +180,7 @@ def test_without_javascript_every_lesson_is_listed(browser, site_url):
 
 def test_type_page_links_to_the_prefiltered_explorer(page, site_url):
     page.goto(site_url + "types/co-creation/")
-    page.get_by_role("link", name="All 1 lesson on co-creation partnership").click()
+    page.get_by_role("link", name="All 1 lesson: Co-creation partnership").click()
     page.wait_for_url(re.compile(r"lessons/\?type=co-creation$"))
     expect_texts(page, ["Alpha lesson on momentum."])
 
@@ -286,7 +286,7 @@ def test_a_long_list_shows_a_hundred_then_more_on_demand(page, many_lessons_url,
     listed = shown if path == "lessons/" else listed_cases
     open_view(page, many_lessons_url + path)
     assert len(listed(page)) == 100
-    more = page.get_by_role("button", name="Show 5 more")
+    more = page.get_by_role("button", name="Show more (5)")
     more.click()
     assert len(listed(page)) == 105
     assert more.is_hidden()
@@ -329,7 +329,7 @@ def test_on_a_phone_the_filters_fold_behind_a_button_and_every_facet_stays_reach
     open_view(page, site_url + "lessons/?type=co-creation")
     norway = page.get_by_role("checkbox", name="Norway")
     assert not norway.is_visible()
-    page.get_by_text("Filters (1 active)").click()
+    page.get_by_text("Filters (active: 1)").click()
     norway.check()
     assert query(page) == {"type": ["co-creation"], "country": ["no"]}
     page.close()

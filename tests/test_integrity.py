@@ -36,6 +36,15 @@ PAGE_KINDS = {
     "guidelines checklist": "guidelines/agreement-checklist/",
     "guidelines method": "guidelines/evidence/",
     "not found": "404.html",
+    "home fr": "fr/",
+    "case fr": "fr/cases/insee-orange-covid-population/",
+    "listing ru": "ru/cases/",
+    "lessons fr": "fr/lessons/?type=co-creation",
+    "guidelines ru": "ru/guidelines/",
+    "guidelines tool fr": "fr/guidelines/route-to-data/",
+    "data ru": "ru/data/",
+    "search fr": "fr/search/?q=mobile",
+    "case ru": "ru/cases/gss-vodafone-flowminder-cdr/",
 }
 
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from browser import serve
+from casebook.assembly.siteconfig import read_site_config
 from conftest import Project, case_yaml, differing_files
 
 VENV_BIN = Path(sys.executable).parent
@@ -52,7 +52,7 @@ def source(project: Project) -> Path:
 
 
 def test_the_source_configuration_has_no_casebook_plugin_and_lists_its_assets(source: Path):
-    config = yaml.safe_load((source / "mkdocs.yml").read_text())
+    config = read_site_config(source / "mkdocs.yml").data  # as MkDocs reads it: !!python/name included
     assert "casebook" not in str(config.get("plugins", ""))
     assert "assets/casebook/casebook.css" in config["extra_css"]
     assert "assets/casebook/casebook.js" in config["extra_javascript"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,8 @@ def index_text(folder: Path) -> str:
 def test_pages_given_during_a_build_are_searchable(tmp_path: Path):
     index = SearchIndex([".headerlink"])
     page = "<h1>Mobile phone data</h1><p>Mezuro counted phones.</p>"
-    index.add("/cases/mezuro/", "Mobile phone data", page)
-    index.add("/about/", "About", "<p>What the site holds.</p>")
+    index.add("/cases/mezuro/", "Mobile phone data", page, "en")
+    index.add("/about/", "About", "<p>What the site holds.</p>", "en")
     index.write(tmp_path / "pagefind")
     index.wait()
     text = index_text(tmp_path / "pagefind")
@@ -32,7 +33,7 @@ def test_pages_given_during_a_build_are_searchable(tmp_path: Path):
 def test_pagefind_is_left_to_finish_writing_and_exits_by_itself(tmp_path: Path):
     index = SearchIndex([])
     for n in range(300):
-        index.add(f"/cases/case-{n}/", f"Case {n}", f"<h1>Case {n}</h1><p>Words of case {n}.</p>")
+        index.add(f"/cases/case-{n}/", f"Case {n}", f"<h1>Case {n}</h1><p>Words of case {n}.</p>", "en")
     index.write(tmp_path)
     index.wait()
     assert index._process.returncode == 0  # stopped by closing its input, not killed
@@ -42,7 +43,9 @@ def test_pagefind_is_left_to_finish_writing_and_exits_by_itself(tmp_path: Path):
 
 def test_excluded_parts_of_a_page_are_not_indexed(tmp_path: Path):
     index = SearchIndex([".cb-related"])
-    index.add("/a/", "A", '<h1>A</h1><p>Own words.</p><ul class="cb-related"><li>Borrowed summary</li></ul>')
+    index.add(
+        "/a/", "A", '<h1>A</h1><p>Own words.</p><ul class="cb-related"><li>Borrowed summary</li></ul>', "en"
+    )
     index.write(tmp_path)
     index.wait()
     assert "Own words" in index_text(tmp_path)
@@ -51,7 +54,7 @@ def test_excluded_parts_of_a_page_are_not_indexed(tmp_path: Path):
 
 def test_a_page_without_a_heading_is_titled_from_its_title(tmp_path: Path):
     index = SearchIndex([])
-    index.add("/guide/", "A guide <for> readers", "<p>Text.</p>")
+    index.add("/guide/", "A guide <for> readers", "<p>Text.</p>", "en")
     index.write(tmp_path)
     index.wait()
     assert "A guide <for> readers" in index_text(tmp_path)
@@ -60,7 +63,7 @@ def test_a_page_without_a_heading_is_titled_from_its_title(tmp_path: Path):
 def test_a_failure_to_write_is_reported_with_pagefinds_reason(tmp_path: Path):
     (tmp_path / "a-file").write_text("not a folder")
     index = SearchIndex([])
-    index.add("/a/", "A", "<p>Text.</p>")
+    index.add("/a/", "A", "<p>Text.</p>", "en")
     index.write(tmp_path / "a-file" / "pagefind")
     with pytest.raises(SearchIndexError, match="Not a directory"):
         index.wait()
@@ -84,3 +87,30 @@ def test_a_bundle_with_an_empty_or_missing_file_fails_the_build(tmp_path: Path):
     (tmp_path / "pagefind-ui.css").unlink()
     with pytest.raises(SearchIndexError, match=r"missing pagefind-ui\.css"):
         check_bundle(tmp_path)
+
+
+def test_each_language_has_its_own_index(tmp_path: Path):
+    index = SearchIndex([])
+    index.add("/cases/x/", "Mobile data", "<h1>Mobile data</h1><p>Phones counted.</p>", "en")
+    index.add("/fr/cases/x/", "Données mobiles", "<h1>Données mobiles</h1><p>Téléphones comptés.</p>", "fr")
+    index.add("/ru/cases/x/", "Мобильные данные", "<h1>Мобильные данные</h1><p>Телефоны.</p>", "ru")
+    index.write(tmp_path)
+    index.wait()
+    entry = json.loads((tmp_path / "pagefind-entry.json").read_text())
+    assert {language: found["page_count"] for language, found in entry["languages"].items()} == {
+        "en": 1,
+        "fr": 1,
+        "ru": 1,
+    }
+
+
+def test_text_marked_with_another_language_stays_out_of_a_pages_index(tmp_path: Path):
+    """An untranslated case's title on a French listing is English: the French index leaves
+    it out (the plugin excludes `body [lang]`), so a French search finds French text only."""
+    index = SearchIndex(["body [lang]"])
+    page = '<h1>Données</h1><p>Téléphones comptés.</p><p><a lang="en">Phones counted in English</a></p>'
+    index.add("/fr/cases/", "Données", page, "fr")
+    index.write(tmp_path)
+    index.wait()
+    assert "Téléphones comptés" in index_text(tmp_path)
+    assert "Phones counted in English" not in index_text(tmp_path)

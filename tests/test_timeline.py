@@ -10,11 +10,12 @@ from pathlib import Path
 import yaml
 from casebook.core.collection import load_folder
 from casebook.core.index import build_index
+from casebook.core.routes import Router
 from casebook.core.schema import case_schema, dictionary_rows
 from casebook.core.timeline import span
 from casebook.core.validate import read_case
 from casebook.core.vocabulary import load_vocabulary
-from casebook.outputs.exports import cases_json
+from casebook.outputs.exports import Published, cases_json
 from casebook.pages.render import Renderer
 from conftest import case_text
 
@@ -173,7 +174,7 @@ def test_the_feed_of_developments_is_atom_newest_first(tmp_path: Path):
 
 def test_the_open_data_and_its_dictionary_carry_the_timeline(tmp_path: Path):
     index = collection(tmp_path, {"x": with_timeline([entry("2016", "It began."), entry("2019")])})
-    record = json.loads(cases_json(index))[0]
+    record = json.loads(cases_json(index, Published(Router(VOCAB, "en"))))[0]
     assert record["timeline"][0] == {"date": "2016", "event": "It began.", "source": 1}
     fields = {row["field"] for row in dictionary_rows(case_schema(VOCAB))}
     assert {"timeline[].date", "timeline[].event", "timeline[].source"} <= fields

@@ -17,10 +17,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from ..core.languages import LANGUAGES
 from ..core.problems import did_you_mean
 from ..outputs.explorer import SERVER_LIMIT
 
-LANGUAGES = ("en", "fr", "ru")  # the languages the interface is translated into
 EDITIONS = ("public", "internal")
 
 
@@ -46,6 +46,10 @@ class CasebookOptions:
     guidelines_pdf: bool = True
     # The site's languages; the first is the default and lives at the site's root.
     languages: tuple[str, ...] = ("en",)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
 
     def folder(self, root: Path, name: str) -> Path:
         """A content folder ('cases', 'events'...) as an absolute path under `root`."""

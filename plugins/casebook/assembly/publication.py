@@ -26,8 +26,6 @@ from ..pages.render import Renderer
 
 MAX_RESOURCE_BYTES = 5_000_000
 
-PDF_PATH = "guidelines/casebook-guidelines.pdf"
-
 
 def can_write_pdf() -> bool:
     """Whether WeasyPrint (an optional dependency, with Debian's Pango) can be imported."""

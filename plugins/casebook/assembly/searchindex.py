@@ -80,11 +80,10 @@ class SearchIndex:
     are written, raising `SearchIndexError` on any problem Pagefind reported on the way.
     """
 
-    def __init__(self, exclude_selectors: list[str], language: str = "en") -> None:
+    def __init__(self, exclude_selectors: list[str]) -> None:
         executable = get_executable()
         if executable is None:
             raise SearchIndexError("Pagefind's program was not found: reinstall Casebook (pip install -e .)")
-        self.language = language
         # Pagefind's messages, for the error if it stops; closed by close().
         self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
         try:
@@ -114,14 +113,15 @@ class SearchIndex:
         self._write_id: int | None = None
         self._folder = Path()
 
-    def add(self, url: str, title: str, content_html: str) -> None:
-        """Index one page: its address from the site's root ('/cases/x/') and its content.
+    def add(self, url: str, title: str, content_html: str, language: str) -> None:
+        """Index one page: its address from the site's root ('/cases/x/'), its content and its
+        language (Pagefind keeps an index a language, which a search page of that language loads).
 
         Only the content is sent (what a reader searches), as soon as it is converted and
         before the theme is drawn around it; the site's pages need no Pagefind markers."""
         heading = "" if "<h1" in content_html else f"<h1>{escape(title)}</h1>"
         document = (
-            f'<!DOCTYPE html><html lang="{escape(self.language)}"><head><title>{escape(title)}</title>'
+            f'<!DOCTYPE html><html lang="{escape(language)}"><head><title>{escape(title)}</title>'
             f"</head><body>{heading}{content_html}</body></html>"
         )
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": document})

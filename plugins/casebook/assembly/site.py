@@ -21,13 +21,15 @@ from ..core.collection import Collection, ReadAll, one_by_one
 from ..core.events import index_events
 from ..core.index import Index
 from ..core.problems import Problem, ReportsProblems
+from ..core.routes import Router
 from ..core.schema import schema_json
 from ..core.sourcecheck import build_date
+from ..core.translations import Provenance
 from ..core.vocabulary import Vocabulary, load_vocabulary
 from ..outputs.calendar import events_ics
 from ..outputs.explorer import explorer_data
-from ..outputs.exports import cases_csv, cases_json, lessons_json
-from ..outputs.feed import EPOCH, feed_entries, last_commit_dates
+from ..outputs.exports import Published, cases_csv, cases_json, lessons_json
+from ..outputs.feed import EPOCH, FeedEntry, feed_entries, last_commit_dates
 from ..pages.links import edit_url
 from ..pages.render import PageJob, Renderer, SiteOptions
 from ..pages.sanitize import sanitize
@@ -56,6 +58,7 @@ class SiteSettings:
     read_all: ReadAll | None = None
     # The day that decides which events are upcoming; None: today, or SOURCE_DATE_EPOCH's day.
     today: dt.date | None = None
+    docs: Path | None = None  # the hand-written pages (docs_dir): their translations are checked
 
     @property
     def parallel(self) -> bool:
@@ -79,7 +82,7 @@ class SiteFiles(ReportsProblems):
     collection: Collection
     survey: Survey
     index: Index
-    renderer: Renderer
+    renderers: dict[str, Renderer]  # by language, the default first
     pages: dict[str, str]  # src path -> Markdown of the survey's pages, made at once
     later_paths: tuple[str, ...] = ()  # case pages, listing pages, open-data files: see made()
     later: Later[Made] | None = None
@@ -91,10 +94,20 @@ class SiteFiles(ReportsProblems):
     ends: TwoEnds | None = None
     # The events', the lessons' events' and the guidelines' problems.
     content_problems: tuple[Problem, ...] = ()
+    page_translations: dict[str, Provenance] = field(default_factory=dict)  # see Content
 
     @property
     def problems(self) -> tuple[Problem, ...]:
         return tuple(sorted(self.collection.problems + self.survey.problems + self.content_problems))
+
+    @property
+    def renderer(self) -> Renderer:
+        """The default language's renderer."""
+        return next(iter(self.renderers.values()))
+
+    def renderer_of(self, path: str) -> Renderer:
+        """The renderer of the language a page's or a file's path is in."""
+        return self.renderers[self.renderer.router.language_of(path)]
 
     def made(self, path: str) -> Made:
         """A file in `later_paths`, once (a page's HTML parts join the renderer's, for
@@ -104,19 +117,22 @@ class SiteFiles(ReportsProblems):
         position = self._positions.get(path)
         if position is not None and self.ends.take_front(position):
             try:
-                made = _made_page(self.renderer, self.case_jobs[position])
+                made = _made_page(self.renderer_of(path), self.case_jobs[position])
             except Exception:  # reported as the worker's failures are, with the traceback
                 raise LaterError(traceback.format_exc()) from None
         else:
             made = self.later.get(path)
         if made.blocks:
-            self.renderer.blocks[path] = made.blocks
+            self.renderer_of(path).blocks[path] = made.blocks
         return made
 
     def finish_html(self, path: str, html: str) -> str:
         """A page's converted HTML, finished: see `_finished`."""
-        contributed = path in self._positions or path in self.renderer.contributed_pages
-        return _finished(self.renderer, contributed, self.renderer.blocks.get(path, []), html)
+        renderer = self.renderer_of(path)
+        # Pages that hold contributors' or editors' Markdown (routes.py) are sanitised.
+        kind = renderer.router.kind_of(path)
+        contributed = kind is not None and kind.contributed
+        return _finished(renderer, contributed, renderer.blocks.get(path, []), html)
 
     @cached_property
     def _positions(self) -> dict[str, int]:
@@ -126,12 +142,17 @@ class SiteFiles(ReportsProblems):
         """Generated case page path -> a key that changes whenever the page could: its case,
         or the title or tags of any case (its related cases), or the site's options. A preview
         server rebuilds only the case pages whose key changed (mkdocs serve --dirty)."""
-        return {job.src: self.renderer.case_page_key(job) for job in self.case_jobs}
+        return {job.src: self.renderer_of(job.src).case_page_key(job) for job in self.case_jobs}
 
     @property
     def case_pages(self) -> dict[str, str]:
-        """Generated case page paths -> the case file they come from."""
-        return {f"cases/{case.slug}.md": case.path for case in self.index.cases}
+        """Generated case page paths -> the file their text comes from (the case's, or its
+        translation's)."""
+        pages = {}
+        for job in self.case_jobs:
+            case = job.context()["case"]
+            pages[job.src] = case.translation.path if case.translation else case.path
+        return pages
 
 
 def settings_from_config(config: SiteConfig, bodies_aside: bool = False) -> SiteSettings:
@@ -142,6 +163,7 @@ def settings_from_config(config: SiteConfig, bodies_aside: bool = False) -> Site
         root=config.root,
         casebook=replace(options, parallel=False),
         site_url=config.data.get("site_url") or "",
+        docs=config.root / config.docs_dir,
         options=SiteOptions(
             edit_url=lambda case: edit_url(
                 case.path,
@@ -160,39 +182,57 @@ def settings_from_config(config: SiteConfig, bodies_aside: bool = False) -> Site
 def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> SiteFiles:
     vocabulary = vocabulary or load_vocabulary()
     read_all = settings.read_all or (in_two_processes if settings.parallel else one_by_one)
-    content = load_content(settings.root, settings.casebook, vocabulary, read_all)
+    content = load_content(settings.root, settings.casebook, vocabulary, read_all, docs=settings.docs)
     collection, survey, index = content.collection, content.survey, content.index
-    events, guidelines, content_problems = content.events, content.guidelines, content.content_problems
+    events, content_problems = content.events, content.content_problems
     today = settings.today or build_date()
-    event_index = index_events(events.events, index.cases)
-    renderer = Renderer(index, vocabulary, settings.options, event_index, today, guidelines)
-    entries = feed_entries(index, last_commit_dates(settings.casebook.folder(settings.root, "cases")))
+    commit_dates = last_commit_dates(settings.casebook.folder(settings.root, "cases"))
+    languages = tuple(content.languages)
+    renderers = {
+        language: Renderer(
+            reading.index,
+            reading.vocabulary,
+            settings.options,
+            index_events(events.events, reading.index.cases),
+            today,
+            reading.guidelines,
+            Router(reading.vocabulary, language, languages),
+            reading.translated_guidelines,
+        )
+        for language, reading in content.languages.items()
+    }
     pages: dict[str, str] = {}
     assets: dict[str, Callable[[], str]] = {}
     cases: list[PageJob] = []
     listing: list[PageJob] = []
     later: Later[Made] | None = None
     ends: TwoEnds | None = None
+    entries = feed_entries(index, commit_dates)
     failed = collection.errors or any(p.severity == "error" for p in survey.problems + content_problems)
     if not failed:
-        pages = survey_pages(survey, index, renderer)
-        cases, listing = renderer.case_jobs(), renderer.listing_jobs()
         url = settings.site_url
-        schema_id = f"{url.rstrip('/')}/schema/case.schema.json" if url else None
+        default = renderers[languages[0]]
+        route = default.router.url
+        schema_id = f"{url.rstrip('/')}/{route('schema')}" if url else None
+        published = Published(default.router, url, collection.translated)
         assets = {
-            "schema/case.schema.json": lambda: schema_json(vocabulary, *([schema_id] if schema_id else [])),
-            "api/cases.json": lambda: cases_json(index, url),
-            "api/lessons.json": lambda: lessons_json(index, url),
-            "api/cases.csv": lambda: cases_csv(index, url),
-            "lessons/data.json": lambda: explorer_data(index, vocabulary),
-            "feed.xml": lambda: renderer.feed(entries, url),
-            "updates.xml": lambda: renderer.updates_feed(url),
-            "events.ics": lambda: events_ics(renderer.events, url, today),
+            route("schema"): lambda: schema_json(vocabulary, *([schema_id] if schema_id else [])),
+            route("api", name="cases.json"): lambda: cases_json(index, published),
+            route("api", name="lessons.json"): lambda: lessons_json(index, published),
+            route("api", name="cases.csv"): lambda: cases_csv(index, published),
+            route("calendar"): lambda: events_ics(default.events, url, today, default.router),
         }
+        for renderer in renderers.values():
+            pages |= survey_pages(survey, renderer.index, renderer)
+            cases += renderer.case_jobs()
+            listing += renderer.listing_jobs()
+            assets |= _language_files(renderer, feed_entries(renderer.index, commit_dates), url)
         ends = TwoEnds(len(cases))
-        work = _Work(renderer, listing, assets, cases, ends, settings.convert)
+        work = _Work(renderers, default.router.language_of, listing, assets, cases, ends, settings.convert)
         later = Later(work.make, parallel=settings.parallel)
-    dates = {f"cases/{entry.case.slug}.md": entry.updated for entry in entries}
+    # The sitemap's dates: a case page's own (in every language), every other page the newest case's.
+    updated = {entry.case.slug: entry.updated for entry in entries}
+    dates = {job.src: updated[job.context()["case"].slug] for job in cases}
     newest = entries[0].updated if entries else EPOCH
     # The order MkDocs reads them in: case pages, listing pages, then the open-data files.
     paths = tuple(job.src for job in cases + listing) + tuple(assets)
@@ -200,7 +240,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         collection,
         survey,
         index,
-        renderer,
+        renderers,
         pages,
         paths,
         later,
@@ -209,7 +249,23 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         tuple(cases),
         ends,
         content_problems,
+        content.page_translations,
     )
+
+
+def _language_files(
+    renderer: Renderer, entries: tuple[FeedEntry, ...], url: str
+) -> dict[str, Callable[[], str]]:
+    """The files each language has: the explorer's data, the feeds."""
+    route = renderer.router
+    country = route.url("country", code="{code}")
+    return {
+        route.url("lessons_data"): lambda: explorer_data(
+            renderer.index, renderer.vocabulary, renderer.case_url, country
+        ),
+        route.url("feed"): lambda: renderer.feed(entries, url),
+        route.url("updates_feed"): lambda: renderer.updates_feed(url),
+    }
 
 
 @dataclass(frozen=True)
@@ -218,7 +274,8 @@ class _Work:
     and open-data files first (the build needs them after every case page), then case pages
     from the last one back until the build's and the worker's parts meet."""
 
-    renderer: Renderer
+    renderers: dict[str, Renderer]
+    language_of: Callable[[str], str]
     listing: list[PageJob]
     assets: dict[str, Callable[[], str]]
     cases: list[PageJob]
@@ -227,21 +284,24 @@ class _Work:
 
     def make(self) -> Iterator[tuple[str, Made]]:
         for job in self.listing:
-            yield job.src, _made_page(self.renderer, job)
+            yield job.src, _made_page(self._renderer(job.src), job)
         for path, make in self.assets.items():
             yield path, Made(make(), [])
         while (position := self.ends.take_back()) is not None:
             job = self.cases[position]
-            yield job.src, self._converted(_made_page(self.renderer, job))
+            yield job.src, self._converted(_made_page(self._renderer(job.src), job), job.src)
 
-    def _converted(self, made: Made) -> Made:
+    def _renderer(self, path: str) -> Renderer:
+        return self.renderers[self.language_of(path)]
+
+    def _converted(self, made: Made, path: str) -> Made:
         """The case page as HTML, or as Markdown where the build must convert it."""
         if self.convert is None or (split := split_front_matter(made.content)) is None:
             return made
         converted = self.convert(split[1])
         if converted is None:
             return Made(made.content, made.blocks, fallback=NEEDS_MKDOCS)
-        html = _finished(self.renderer, True, made.blocks, converted.html)
+        html = _finished(self._renderer(path), True, made.blocks, converted.html)
         return Made(split[0], [], converted._replace(html=html))
 
 

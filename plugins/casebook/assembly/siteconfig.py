@@ -1,9 +1,11 @@
 """The site's mkdocs.yml read without MkDocs: what Casebook needs of it to make the generated
 files (`casebook render`, `casebook check`'s schema address). `!ENV` tags take their value
-from the environment, as MkDocs does; other tags (`!!python/name:`) are kept as their text."""
+from the environment, and `!!python/name:` names a Python object (a heading's slugify
+function, say), as MkDocs reads them; other tags are kept as their text."""
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +39,20 @@ def _tag_as_text(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return None
 
 
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """`!!python/name:package.module.name`: that object, as MkDocs' loader gives it."""
+    module, _, name = suffix.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, ValueError):
+        return f"!python/name:{suffix}"
+
+
 _Loader.add_constructor("!ENV", _env)
-_Loader.add_multi_constructor("", _tag_as_text)
+# The first prefix that matches a tag is used: the most specific first.
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tag_as_text)
+_Loader.add_multi_constructor("", _tag_as_text)
 
 
 @dataclass(frozen=True)

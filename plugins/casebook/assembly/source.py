@@ -22,6 +22,7 @@ file there) or a new or empty one: `casebook render ~` cannot delete a home fold
 from __future__ import annotations
 
 import shutil
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +31,13 @@ from typing import Any
 import markdown
 import yaml
 
+from ..core.routes import BY_NAME, Router
 from ..pages.render import ASSETS, package_assets, prose_markdown
 from ..pages.sanitize import sanitize
 from .site import SiteFiles, build_site, settings_from_config
 from .siteconfig import PLUGIN, SiteConfig, read_site_config
 
-SEARCH_PAGE = "search/index.md"  # Pagefind's page: the plugin's search, not the source's
+SEARCH_PAGE = BY_NAME["search"].path + "index.md"  # Pagefind's page: the plugin's search, not the source's
 MARKER = ".casebook-render"  # in a folder `casebook render` wrote
 
 
@@ -65,10 +67,15 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
     out.mkdir(parents=True)
     (out / MARKER).write_text("Written by casebook render: it replaces this folder when run again.\n")
     docs = out / "docs"
-    shutil.copytree(root / docs_folder, docs)
-    renderer = site.renderer
+    router = site.renderer.router
+    shutil.copytree(
+        root / docs_folder,
+        docs,
+        ignore=lambda folder, names: _left_out(root / docs_folder, folder, names, router),
+    )
     for page in sorted(docs.rglob("*.md")):
         src = page.relative_to(docs).as_posix()
+        renderer = site.renderer_of(src)
         text = page.read_text(encoding="utf-8")
         filled = renderer.fill_markers(
             text, src, lambda name, src=src: warn(f"{src}: unknown marker casebook:{name}")
@@ -76,12 +83,15 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
         if filled != text:
             page.write_text(renderer.inline_blocks(filled, src), encoding="utf-8")
     source_body = _body_for_source(config)
-    bodies = {f"cases/{case.slug}.md": case.body for case in site.index.cases}
-    bodies |= {f"events/{event.slug}.md": event.body for event in renderer.events.events}
+    # The contributed bodies, by the page they go in: a case's in each language it is read in.
+    bodies = {job.src: job.context()["case"].body for job in site.case_jobs}
+    default = site.renderer
+    bodies |= {default.router.source("event", slug=e.slug): e.body for e in default.events.events}
     written = Written(0, 0)
     generated = {path: None for path in site.later_paths} | dict.fromkeys(site.pages)
     for path in generated:
-        if path == SEARCH_PAGE:
+        renderer = site.renderer_of(path)
+        if renderer.router.kind_of(path) is BY_NAME["search"]:  # the plugin's search, not the source's
             site.made(path)  # taken, so the worker's queue stays in order
             continue
         content = site.pages[path] if path in site.pages else site.made(path).content
@@ -99,6 +109,13 @@ def render_source(config_file: Path, out: Path, warn: Callable[[str], None] = pr
         site.later.close()
     _write_config(config, out)
     return written
+
+
+def _left_out(docs: Path, folder: str, names: list[str], router: Router) -> list[str]:
+    """The language folders of docs/ that the site does not build (see Router.left_out)."""
+    if Path(folder).resolve() != docs.resolve():
+        return []
+    return [name for name in names if router.left_out(f"{name}/")]
 
 
 def _check_target(out: Path) -> None:
@@ -136,6 +153,19 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes a Python object the site's mkdocs.yml named back as its name (a slugify function)."""
+
+
+def _python_name(dumper: yaml.SafeDumper, value: Callable[..., Any]) -> yaml.Node:
+    return dumper.represent_scalar(
+        f"tag:yaml.org,2002:python/name:{value.__module__}.{value.__qualname__}", ""
+    )
+
+
+_Dumper.add_multi_representer(types.FunctionType, _python_name)
+
+
 def _write_config(config: SiteConfig, out: Path) -> None:
     data: dict[str, Any] = dict(config.data)
     plugins = data.pop("plugins", None)
@@ -155,7 +185,7 @@ def _write_config(config: SiteConfig, out: Path) -> None:
         "# A Casebook site source, written by `casebook render`: every page is here, and no\n"
         "# Casebook plugin is needed. Build it with `mkdocs build` or `zensical build`.\n"
     )
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     (out / "mkdocs.yml").write_text(header + text, encoding="utf-8")
 
 

@@ -15,9 +15,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..core.problems import CaseFileError, did_you_mean
 from ..core.vocabulary import Group, Vocabulary
+from ..core.words import N_
 from ..core.yamlfile import parse_yaml
+from ..pages.catalogue import translations
 
-SECTIONS = ("Context", "The partnership", "What worked", "What was difficult", "Outcome")
+# The sections of a case's story, as its file and the issue form title them (in the language
+# the case is written in).
+SECTIONS = (N_("Context"), N_("The partnership"), N_("What worked"), N_("What was difficult"), N_("Outcome"))
+
+
+def section_id(section: str) -> str:
+    """'What worked' -> 'what_worked': the issue form's field for a section."""
+    return section.lower().replace(" ", "_")
+
+
 PLACEHOLDER = "Replace this text."
 
 
@@ -62,6 +73,7 @@ class CaseSpec:
         ]
     )
     status: str | None = None
+    lang: str | None = None  # the language it is written in, where not the default
     period_start: int | None = None
     period_end: int | None = None
     access_basis: str | None = None
@@ -137,69 +149,75 @@ class FormField:
 
 # How access was obtained: the issue form's questions (the terms are the vocabulary's).
 ACCESS_QUESTIONS = {
-    "access_basis": "On what basis the data or the cooperation came, if the sources say.",
-    "compensation": "What the office paid, if the sources say.",
-    "safeguards": "Every safeguard that made the partnership acceptable, as the sources describe them.",
+    "access_basis": N_("On what basis the data or the cooperation came, if the sources say."),
+    "compensation": N_("What the office paid, if the sources say."),
+    "safeguards": N_("Every safeguard that made the partnership acceptable, as the sources describe them."),
 }
 
 
 def issue_form_fields(vocabulary: Vocabulary) -> tuple[FormField, ...]:
+    """The issue form's questions in the vocabulary's language (its terms' labels too)."""
     v = vocabulary
+    _ = translations(vocabulary.language).gettext
     sectors = ", ".join(v.sectors.slugs)
     stages = ", ".join(v.stages.slugs)
     return (
-        FormField("title", "Title", "input", "A short title for the case.", True),
-        FormField("summary", "Summary", "textarea", "One or two sentences shown in every listing.", True),
-        FormField("organisation", "Organisation", "input", "The statistical office or body.", True),
+        FormField("title", _("Title"), "input", _("A short title for the case."), True),
+        FormField(
+            "summary", _("Summary"), "textarea", _("One or two sentences shown in every listing."), True
+        ),
+        FormField("organisation", _("Organisation"), "input", _("The statistical office or body."), True),
         FormField(
             "country",
-            "Country code",
+            _("Country code"),
             "input",
-            "ISO 3166-1 alpha-2 code such as NO or GB; EU for European Union bodies, "
-            "INT for other international ones.",
+            _(
+                "ISO 3166-1 alpha-2 code such as NO or GB; EU for European Union bodies, "
+                "INT for other international ones."
+            ),
             True,
         ),
         FormField(
             "partners",
-            "Partners",
+            _("Partners"),
             "textarea",
-            f"One partner a line, with its sector in brackets: {sectors}.",
+            _("One partner a line, with its sector in brackets: %(sectors)s.") % {"sectors": sectors},
             True,
-            placeholder="A mobile network operator (private)",
+            placeholder=_("A mobile network operator (private)"),
         ),
         FormField(
             "partnership_types",
-            "Partnership types",
+            _("Partnership types"),
             "dropdown",
-            "Every type that applies.",
+            _("Every type that applies."),
             True,
             tuple(t.label for t in v.types.terms),
             True,
         ),
         FormField(
             "challenges",
-            "Challenge areas",
+            _("Challenge areas"),
             "dropdown",
-            "Every challenge area the case says something about.",
+            _("Every challenge area the case says something about."),
             True,
             tuple(t.label for t in v.challenges.terms),
             True,
         ),
         FormField(
             "status",
-            "Status",
+            _("Status"),
             "dropdown",
-            "Where the partnership stands, if known.",
+            _("Where the partnership stands, if known."),
             False,
             tuple(t.label for t in v["statuses"].terms),
         ),
-        FormField("period", "Period", "input", "Years, such as 2016-2019, or 2016- if ongoing.", False),
+        FormField("period", _("Period"), "input", _("Years, such as 2016-2019, or 2016- if ongoing."), False),
         *(
             FormField(
                 group,
                 v[group].label if group != "safeguards" else v[group].plural,
                 "dropdown",
-                question,
+                _(question),
                 False,
                 tuple(t.label for t in v[group].terms),
                 group == "safeguards",
@@ -208,29 +226,44 @@ def issue_form_fields(vocabulary: Vocabulary) -> tuple[FormField, ...]:
         ),
         FormField(
             "lessons",
-            "Lessons learned",
+            _("Lessons learned"),
             "textarea",
-            f"One lesson a line; start a line with its stage in square brackets if you know it ({stages}).",
+            _(
+                "One lesson a line; start a line with its stage in square brackets if you know it "
+                "(%(stages)s)."
+            )
+            % {"stages": stages},
             True,
-            placeholder="[agreeing] Agree who may see record-level data before any code is written.",
+            placeholder=_("[agreeing] Agree who may see record-level data before any code is written."),
         ),
         FormField(
             "sources",
-            "Sources",
+            _("Sources"),
             "textarea",
-            "One public source a line: its title, then its web address.",
+            _("One public source a line: its title, then its web address."),
             True,
-            placeholder="Annual report 2019 https://example.org/report",
+            placeholder=_("Annual report 2019 https://example.org/report"),
         ),
         *(
-            FormField(section.lower().replace(" ", "_"), section, "textarea", f"{section} (Markdown).", False)
+            FormField(
+                section_id(section),
+                _(section),
+                "textarea",
+                _("%(section)s (Markdown).") % {"section": _(section)},
+            )
             for section in SECTIONS
         ),
     )
 
 
 def render_issue_form(vocabulary: Vocabulary) -> str:
-    return _environment().get_template("issue_form.yml.j2").render(fields=issue_form_fields(vocabulary))
+    """The issue form in the vocabulary's language."""
+    env = _environment()
+    template = env.get_template("issue_form.yml.j2")
+    words = translations(vocabulary.language)
+    return template.render(
+        fields=issue_form_fields(vocabulary), _=words.gettext, language=vocabulary.language
+    )
 
 
 def parse_issue_body(body: str) -> dict[str, str]:

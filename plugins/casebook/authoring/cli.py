@@ -3,7 +3,7 @@
 casebook check [PATHS]          every problem in every case and event file, as path:line: field: message
 casebook new SLUG --title ...   a new case file from the template, ready to fill in
 casebook from-issue FILE        a case file from a GitHub issue form's body
-casebook issue-form             the issue form, generated from the vocabulary
+casebook issue-form [--language fr]   the issue form, generated from the vocabulary
 casebook render DIR             a site source plain MkDocs or Zensical builds, without the plugin
 casebook survey check|import|template   survey responses (see casebook/survey/command.py)
 """
@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from anyascii import anyascii
+
 from .. import survey
 from ..assembly.content import load_content
 from ..assembly.options import CasebookOptions, OptionsError
@@ -28,6 +30,7 @@ from ..core.collection import load_paths
 from ..core.countries import country_problem
 from ..core.events import Events, file_slugs, lesson_event_problems, read_event_file
 from ..core.guidelines import Guidelines
+from ..core.languages import DEFAULT, LANGUAGES
 from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
 from ..core.vocabulary import Vocabulary, load_vocabulary
@@ -48,7 +51,7 @@ class UsageProblem(Exception):
     """Wrong input on the command line: reported as 'casebook: message', exit 1."""
 
 
-def check(paths: list[str], root: Path, options: CasebookOptions) -> int:
+def check(paths: list[str], root: Path, options: CasebookOptions, docs: Path | None = None) -> int:
     """Report every problem in every content file, read as the build reads them (cases, the
     survey, events, guidelines), or in the files given; exit 1 on any error."""
     vocabulary = load_vocabulary()
@@ -67,7 +70,7 @@ def check(paths: list[str], root: Path, options: CasebookOptions) -> int:
         problems = sorted(collection.problems + events.problems + lesson_problems)
         responses = 0
     else:
-        content = load_content(root, options, vocabulary, read_all=in_two_processes, today=today)
+        content = load_content(root, options, vocabulary, read_all=in_two_processes, today=today, docs=docs)
         collection, events, guidelines = content.collection, content.events, content.guidelines
         problems = list(content.problems)
         event_paths = []
@@ -230,7 +233,9 @@ def _slug_problem(slug: str) -> str:
 
 
 def _slug_from_title(title: str, limit: int = 60) -> str:
-    slug = slug_for(title + ".md")
+    """A file name from a title in any language: accents and Cyrillic written in Latin letters
+    ('Données mobiles' -> 'donnees-mobiles', 'Мобильные данные' -> 'mobil-nye-dannye')."""
+    slug = slug_for(anyascii(title) + ".md")
     while len(slug) > limit and "-" in slug:
         slug = slug.rsplit("-", 1)[0]
     return slug or "new-case"
@@ -249,11 +254,17 @@ def pdf(args: argparse.Namespace) -> int:
         print(problem)
     if site.errors:
         raise UsageProblem("fix the problems above first: an invalid case is never published")
-    docs = config.root / config.docs_dir
-    Path(args.output).write_bytes(guidelines_pdf(site.renderer, config.site_url, docs))
+    renderer = site.renderers.get(args.language or site.renderer.language)
     if site.later is not None:
         site.later.close()
-    guidelines = site.renderer.guidelines
+    if renderer is None or not renderer.has_guidelines:
+        known = ", ".join(code for code, r in site.renderers.items() if r.has_guidelines)
+        raise UsageProblem(
+            f"no guidelines in '{args.language}': the site has them in {known or 'no language'}"
+        )
+    docs = config.root / config.docs_dir
+    Path(args.output).write_bytes(guidelines_pdf(renderer, config.site_url, docs))
+    guidelines = renderer.guidelines
     recommendations = counted(len(guidelines.recommendations), "recommendation")
     lessons, cases = counted(len(site.index.lessons), "lesson"), counted(len(site.index.cases), "case")
     print(f"Wrote {args.output}: {recommendations}, and {lessons} from {cases} in the annex")
@@ -296,12 +307,20 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
         sub.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the schema's address")
 
-    commands.add_parser("issue-form", help="print the GitHub issue form, generated from the vocabulary")
+    form_parser = commands.add_parser(
+        "issue-form", help="print the GitHub issue form, generated from the vocabulary"
+    )
+    form_parser.add_argument(
+        "--language", choices=LANGUAGES, default=DEFAULT, help="the form's language (default: en)"
+    )
 
     pdf_parser = commands.add_parser("pdf", help="write the guidelines and good practice as a PDF")
     pdf_parser.add_argument("--output", "-o", default="guidelines.pdf", help="default: guidelines.pdf")
     pdf_parser.add_argument("--cases-dir", help="the cases folder (default: mkdocs.yml's, or cases)")
     pdf_parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the site's address")
+    pdf_parser.add_argument(
+        "--language", help="the guidelines in one of the site's languages (default: its first, in mkdocs.yml)"
+    )
     render_parser = commands.add_parser(
         "render", help="write a site source that plain MkDocs or Zensical builds, without this plugin"
     )
@@ -345,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
                 events_dir=args.events_dir,
                 guidelines_dir=args.guidelines_dir,
             )
-            return check(args.paths, root, options)
+            docs = root / read_site_config(Path(args.config)).docs_dir
+            return check(args.paths, root, options, docs)
         if args.command == "new":
             return new(args)
         if args.command == "from-issue":
@@ -356,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
             return render(args)
         if args.command == "survey":
             return survey.run(args)
-        sys.stdout.write(render_issue_form(load_vocabulary()))
+        sys.stdout.write(render_issue_form(load_vocabulary(args.language)))
         return 0
     except UsageProblem as problem:
         for line in str(problem).splitlines():

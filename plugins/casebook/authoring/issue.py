@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.bodylimits import body_limit_findings
+from ..core.languages import DEFAULT, LANGUAGES
 from ..core.prose import scan_body
 from ..core.vocabulary import Vocabulary
+from ..pages.catalogue import translations
 from .casefile import (
     SECTIONS,
     CaseSpec,
@@ -20,6 +22,7 @@ from .casefile import (
     issue_form_fields,
     parse_issue_body,
     resolve_term,
+    section_id,
 )
 
 PARTNER = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")  # 'Statistics Norway (government)'
@@ -39,11 +42,21 @@ class IssueReader:
     fields: dict[str, FormField] = field(init=False)
 
     def __post_init__(self) -> None:
+        # The form's language: the one whose questions the body answers (each language's form
+        # asks them in its words, and offers its terms by their labels in it).
+        self.vocabulary = max(
+            (self.vocabulary.in_language(language) for language in LANGUAGES),
+            key=lambda words: sum(f.label in self.answers for f in issue_form_fields(words)),
+        )
         self.fields = {f.id: f for f in issue_form_fields(self.vocabulary)}
 
     @classmethod
     def of(cls, name: str, body: str, vocabulary: Vocabulary) -> IssueReader:
         return cls(name, parse_issue_body(body), vocabulary)
+
+    @property
+    def language(self) -> str:
+        return self.vocabulary.language
 
     def problem(self, label: str, message: str) -> None:
         self.problems.append(f"{self.name}: {label}: {message}")
@@ -79,8 +92,10 @@ class IssueReader:
         for line in self.lines("partners"):
             match = PARTNER.match(line)
             if not match:
-                self.problem("Partners", f"'{line}': add the sector in brackets, such as (private)")
-            elif sector := self.term(match.group(2), "sectors", "Partners"):
+                self.problem(
+                    self.fields["partners"].label, f"'{line}': add the sector in brackets, such as (private)"
+                )
+            elif sector := self.term(match.group(2), "sectors", self.fields["partners"].label):
                 partners.append(PartnerSpec(match.group(1), sector))
         return partners
 
@@ -89,7 +104,10 @@ class IssueReader:
         for line in self.lines("lessons"):
             stage = None
             if match := LESSON_STAGE.match(line):
-                stage, line = self.term(match.group(1), "stages", "Lessons learned"), match.group(2)
+                stage, line = (
+                    self.term(match.group(1), "stages", self.fields["lessons"].label),
+                    match.group(2),
+                )
             lessons.append(LessonSpec(line, stage))
         return lessons
 
@@ -98,14 +116,17 @@ class IssueReader:
         for line in self.lines("sources"):
             match = SOURCE.match(line)
             if not match or not match.group(1).strip():
-                self.problem("Sources", f"'{line}': give a title, then the web address (https://...)")
+                self.problem(
+                    self.fields["sources"].label,
+                    f"'{line}': give a title, then the web address (https://...)",
+                )
             else:
                 sources.append(SourceSpec(match.group(1).strip(), match.group(2)))
         return sources
 
     def status(self) -> str | None:
         answer = self.answer("status")
-        return self.term(answer, "statuses", "Status") if answer else None
+        return self.term(answer, "statuses", self.fields["status"].label) if answer else None
 
     def term_of(self, group: str) -> str | None:
         """The one term a dropdown of that vocabulary group answered, if any."""
@@ -119,7 +140,7 @@ class IssueReader:
             return None, None
         match = PERIOD.fullmatch(period)
         if not match or not any(match.groups()):
-            self.problem("Period", f"'{period}': write years such as 2016-2019, or 2016-")
+            self.problem(self.fields["period"].label, f"'{period}': write years such as 2016-2019, or 2016-")
             return None, None
         start, end = (int(year) if year else None for year in match.groups())
         if start and not end and not re.search(r"[-–—]|to", period):
@@ -146,13 +167,16 @@ class IssueReader:
             period_start=start,
             period_end=end,
             last_reviewed=today.isoformat(),
-            sections=[(s, self._section(s)) for s in SECTIONS],
+            lang=self.language if self.language != DEFAULT else None,
+            sections=[self._section(s) for s in SECTIONS],
         )
 
-    def _section(self, name: str) -> str:
-        """A section of the story as the contributor wrote it; markup that would not be
-        published, or text past the limits, is a problem to send back, never copied in."""
-        text = self.answers.get(name, "")
+    def _section(self, section: str) -> tuple[str, str]:
+        """A section of the story (its title in the form's language) as the contributor wrote
+        it; markup that would not be published, or text past the limits, is a problem to send
+        back, never copied in."""
+        label = self.fields[section_id(section)].label
+        text = self.answers.get(label, "")
         for finding in [*body_limit_findings(text), *scan_body(text)]:
-            self.problem(name, f"line {finding.line}: {finding.message}")
-        return text or "Not yet written."
+            self.problem(label, f"line {finding.line}: {finding.message}")
+        return label, text or translations(self.language).gettext("Not yet written.")

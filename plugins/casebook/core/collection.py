@@ -17,6 +17,7 @@ from pathlib import Path
 from .files import read_contributed
 from .model import Case
 from .problems import CaseFileError, Problem, ReportsProblems
+from .translations import TRANSLATION_FILE, Translation, read_translation
 from .validate import read_case, slug_for
 from .vocabulary import Vocabulary
 
@@ -36,6 +37,12 @@ class Collection(ReportsProblems):
     cases: tuple[Case, ...]  # every valid case, internal ones included, by slug
     problems: tuple[Problem, ...]  # errors and warnings, sorted by file and line
     skipped: tuple[str, ...]  # files left out on purpose: templates (_*.md), README.md, dotfiles
+    translations: tuple[Translation, ...] = ()  # every valid translation (cases/<slug>.<lang>.md)
+
+    @property
+    def translated(self) -> dict[tuple[str, str], Translation]:
+        """(slug, language) -> its translation."""
+        return {(t.slug, t.language): t for t in self.translations}
 
     def edition(self, include_internal: bool) -> tuple[Case, ...]:
         """The cases a build publishes: public ones, or all of them for the internal edition."""
@@ -85,6 +92,7 @@ def load_paths(
     skipped: list[str] = []
     slugs: dict[str, list[str]] = defaultdict(list)
     to_read: list[tuple[str, Path]] = []
+    to_translate: list[tuple[str, Path]] = []
     for path in paths:
         shown = shown_path(path, base)
         name = path.name
@@ -102,6 +110,9 @@ def load_paths(
                 Problem(shown, 1, "file", f"not a case file: cases are Markdown files ending in .md{hint}")
             )
             continue
+        if TRANSLATION_FILE.fullmatch(name):
+            to_translate.append((shown, path))
+            continue
         slugs[slug_for(name)].append(shown)
         to_read.append((shown, path))
     for case, found in read_all(to_read, partial(_read_one, vocabulary=vocabulary, today=today)):
@@ -118,10 +129,22 @@ def load_paths(
                     )
                 )
     colliding = {f for files in slugs.values() if len(files) > 1 for f in files}
+    kept = tuple(sorted((c for c in cases if c.path not in colliding), key=lambda c: c.slug))
+    originals = {case.slug: case for case in kept}
+    translations = []
+    for shown, path in to_translate:
+        try:
+            translation, found = read_translation(shown, read_contributed(path), originals, today)
+        except CaseFileError as exc:
+            translation, found = None, [Problem(shown, exc.line, exc.field, exc.message)]
+        problems.extend(found)
+        if translation is not None:
+            translations.append(translation)
     return Collection(
-        cases=tuple(sorted((c for c in cases if c.path not in colliding), key=lambda c: c.slug)),
+        cases=kept,
         problems=tuple(sorted(problems)),
         skipped=tuple(skipped),
+        translations=tuple(sorted(translations, key=lambda t: (t.slug, t.language))),
     )
 
 

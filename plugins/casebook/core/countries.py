@@ -6,21 +6,16 @@ from functools import cache
 
 import pycountry
 
-# Not countries, but where partnerships in official statistics happen.
-SPECIAL = {"EU": "European Union", "INT": "International organisations"}
+from . import languages
+from .languages import SPECIAL
+
 # Codes people write that ISO reserves for other uses, with the code they mean.
 RESERVED = {"UK": "GB", "EL": "GR"}
 
 
-@cache
 def country_name(code: str) -> str:
-    """The reader-facing name of a valid code ('NO' -> 'Norway')."""
-    if code in SPECIAL:
-        return SPECIAL[code]
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
+    """The English name of a valid code ('NO' -> 'Norway'); languages.py names it in others."""
+    return languages.country_name(code)
 
 
 @cache
@@ -41,14 +36,13 @@ def country_problem(value: str) -> str | None:
     if upper in RESERVED:
         return f"'{value}' is reserved by ISO 3166-1, not a country code (did you mean '{RESERVED[upper]}'?)"
     hint = ""
-    special = {name.upper(): code for code, name in SPECIAL.items()} | {"EUR": "EU", "EUROPE": "EU"}
+    special = {name.upper(): code for code, names in SPECIAL.items() for name in names.values()}
+    special |= {"EUR": "EU", "EUROPE": "EU"}
     if upper in special:
         return f"unknown country code '{value}' (did you mean '{special[upper]}'?)"
-    try:
-        match = pycountry.countries.lookup(value.strip())
-        hint = f" (did you mean '{match.alpha_2}' for {country_name(match.alpha_2)}?)"
-    except LookupError:
-        pass
+    code = languages.code_of_name(value)
+    if code is not None:
+        hint = f" (did you mean '{code}' for {country_name(code)}?)"
     return (
         f"unknown country code '{value}'{hint}; expected an ISO 3166-1 alpha-2 code such as "
         "NO or GB, EU for European Union bodies, or INT for other international bodies"

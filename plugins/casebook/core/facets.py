@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from .countries import country_name
 from .index import Index
+from .languages import country_name
 from .model import Case, Lesson
 from .vocabulary import Vocabulary
 
@@ -92,7 +92,7 @@ def build_facets(
     for name in vocabulary.facets[kind]:
         param = vocabulary.param(name)
         if name == vocabulary.country.name:
-            choices = [(code.lower(), country_name(code)) for code in index.by_country]
+            choices = [(code.lower(), country_name(code, vocabulary.language)) for code in index.by_country]
             facets.append(_facet(param, vocabulary.country.plural, choices, counts))
         else:
             group = vocabulary[name]

@@ -40,19 +40,20 @@ from jsonschema import Draft202012Validator
 from .collection import folder_entries, shown_path
 from .evidence import Grade, grade
 from .files import read_contributed
+from .languages import LANGUAGES
 from .model import Case, Lesson
 from .problems import CaseFileError, Problem, ReportsProblems, did_you_mean
-from .schema import obj, term, text
+from .schema import in_language, obj, term, text
 from .validate import (
     body_problems,
     character_problems,
-    decode,
+    read_front_matter,
     read_yaml,
     repair_text,
     schema_problems,
 )
 from .vocabulary import Term, Vocabulary
-from .yamlfile import Document, dotted, parse_yaml, split_front_matter
+from .yamlfile import Document, dotted
 
 if TYPE_CHECKING:
     from .guidelinetools import Tools
@@ -61,6 +62,7 @@ INTRODUCTION = "introduction"
 SUMMARY = "executive-summary"
 FRAMEWORKS = "frameworks.yml"
 TOOLS = "tools"
+PROVENANCE_FILE = "translation.yml"  # in a translation's folder: see guidelinetranslations.py
 # Chapters after the nine challenge areas, in this order, each titled in its own file.
 EXTRA_CHAPTERS = ("data-holders", "administration")
 REF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)#([1-9][0-9]*)$")
@@ -296,11 +298,8 @@ def frameworks_schema() -> dict[str, Any]:
 
 @cache
 def _validators(vocabulary: Vocabulary) -> tuple[Draft202012Validator, ...]:
-    return (
-        Draft202012Validator(chapter_schema(vocabulary)),
-        Draft202012Validator(part_schema()),
-        Draft202012Validator(frameworks_schema()),
-    )
+    schemas = (chapter_schema(vocabulary), part_schema(), frameworks_schema())
+    return tuple(Draft202012Validator(in_language(schema, vocabulary.language)) for schema in schemas)
 
 
 def load_guidelines(
@@ -319,7 +318,8 @@ def load_guidelines(
     chapters: list[Chapter] = []
     for shown, entry in folder_entries(folder, base):
         stem = entry.name.removesuffix(".md")
-        if entry.name in (FRAMEWORKS, TOOLS):
+        # The translations' folders and provenance: see guidelinetranslations.py.
+        if entry.name in (FRAMEWORKS, TOOLS, PROVENANCE_FILE) or entry.name in LANGUAGES:
             continue
         if not entry.name.endswith(".md") or stem not in names:
             expected = ", ".join([*(n + ".md" for n in names), FRAMEWORKS, TOOLS + "/"])
@@ -373,11 +373,7 @@ class _Reader:
     def markdown(self, shown: str, path: Path, validator: Draft202012Validator) -> Read | None:
         """A Markdown file's front matter (checked against `validator`) and body."""
         try:
-            parts = split_front_matter(decode(read_contributed(path)))
-            document = parse_yaml(parts.front_matter, first_line=2)
-            if not isinstance(document.data, dict):
-                message = "expected fields such as 'title: ...' between the '---' lines"
-                raise CaseFileError(1, "front matter", message)
+            _, parts, document = read_front_matter(read_contributed(path))
         except CaseFileError as exc:
             self.add(Problem(shown, exc.line, exc.field, exc.message))
             return None

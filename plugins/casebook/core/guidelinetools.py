@@ -28,7 +28,7 @@ from .files import read_contributed
 from .guidelines import REF, SLUG, Example, Framework, Read, _Reader
 from .model import Case
 from .problems import CaseFileError, Problem, did_you_mean
-from .schema import obj, term, terms, text
+from .schema import in_language, obj, term, terms, text
 from .validate import character_problems, read_yaml, repair_text, schema_problems
 from .vocabulary import Vocabulary
 from .yamlfile import Path as YamlPath
@@ -229,10 +229,14 @@ def checklist_schema() -> dict[str, Any]:
 
 @cache
 def _validators(vocabulary: Vocabulary) -> dict[str, Draft202012Validator]:
+    schemas = {
+        ROUTE: route_schema(vocabulary),
+        MODELS: models_schema(vocabulary),
+        CHECKLIST: checklist_schema(),
+    }
     return {
-        ROUTE: Draft202012Validator(route_schema(vocabulary)),
-        MODELS: Draft202012Validator(models_schema(vocabulary)),
-        CHECKLIST: Draft202012Validator(checklist_schema()),
+        name: Draft202012Validator(in_language(schema, vocabulary.language))
+        for name, schema in schemas.items()
     }
 
 

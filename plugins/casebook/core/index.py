@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
 
-from .countries import country_name
+from .languages import country_key, sort_key
 from .model import Case, Lesson
 from .timeline import TimelineEntry
 from .vocabulary import Vocabulary
@@ -85,8 +85,8 @@ def most_recent(cases: tuple[Case, ...], limit: int) -> tuple[Case, ...]:
     return tuple(sorted(cases, key=lambda c: (c.last_reviewed or "", c.slug), reverse=True)[:limit])
 
 
-def _title_key(case: Case) -> tuple[str, str]:
-    return (case.title.casefold(), case.slug)
+def _title_key(case: Case) -> tuple[tuple[int, ...], str]:
+    return (sort_key(case.title), case.slug)
 
 
 def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
@@ -94,7 +94,8 @@ def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
     types, challenges = vocabulary.types.slugs, vocabulary.challenges.slugs
     by_type = _group(ordered, types, lambda c: c.partnership_types)
     by_challenge = _group(ordered, challenges, lambda c: c.challenges)
-    countries = sorted({c.country for c in ordered}, key=lambda code: (country_name(code), code))
+    language = vocabulary.language
+    countries = sorted({c.country for c in ordered}, key=lambda code: (country_key(code, language), code))
     by_country = _group(ordered, countries, lambda c: (c.country,))
     matrix = {(t, ch): tuple(c for c in by_type[t] if ch in c.challenges) for t in types for ch in challenges}
     lessons = tuple(lesson for case in ordered for lesson in case.lessons)

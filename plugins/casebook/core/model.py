@@ -60,6 +60,9 @@ class Case:
     last_reviewed: str | None = None
     visibility: str = "public"
     timeline: tuple[TimelineEntry, ...] = ()  # in date order
+    lang: str = "en"  # the language its text is in: its own, or a translation's (translations.py)
+    # Where the text is a translation: its provenance (a translations.Translation), else None.
+    translation: Any = field(default=None, compare=False)
     body: str = ""
     body_line: int = 1
     # The front matter as written (after type repair), for the open-data exports.

@@ -65,7 +65,9 @@ SAFE_REL = frozenset({"nofollow", "noopener", "noreferrer", "external", "license
 _RESERVED_ID = re.compile(
     r"^(?:__|cb-|md-)|^(?:lesson|timeline|source|recommendation)-\d[\d-]*$|^pagefind", re.I
 )
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}$")
+# Letters of any script (a heading's anchor in French or Russian: #résultat, #итог), digits,
+# and _ : . - after the first; no space, quote or markup character.
+_ID = re.compile(r"^[^\W_][\w:.-]{0,99}$")
 
 
 def allowed_id(value: str) -> bool:

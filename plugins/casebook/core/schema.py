@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .languages import DEFAULT
 from .timeline import DATE_PATTERN as TIMELINE_DATE
 from .vocabulary import Group, Vocabulary
+from .words import N_
 
 SCHEMA_ID = "https://casebook.example/schema/case.schema.json"  # replaced by the site URL
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -29,6 +31,25 @@ REQUIRED = [
     "challenges",
     "lessons",
 ]
+
+
+# French and Russian run a fifth to a third longer than the English the limits were set for.
+ROOM_IN_TRANSLATION = 1.5
+
+
+def in_language(schema: Any, language: str) -> Any:
+    """A schema for text in `language`: its length limits, set for English, half as long
+    again in the other languages."""
+    if language == DEFAULT:
+        return schema
+    if isinstance(schema, dict):
+        return {
+            key: int(value * ROOM_IN_TRANSLATION) if key == "maxLength" else in_language(value, language)
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [in_language(item, language) for item in schema]
+    return schema
 
 
 def text(description: str, max_length: int = 500) -> dict[str, Any]:
@@ -51,7 +72,7 @@ def terms(group: Group, min_items: int = 0) -> dict[str, Any]:
         "type": "array",
         "items": term(group),
         "uniqueItems": True,
-        "description": f"{group.plural}: a list such as [{group.slugs[0]}]",
+        "description": f"{group.plural} [{group.slugs[0]}, ...]",
     }
     if min_items:
         schema["minItems"] = min_items
@@ -72,37 +93,41 @@ def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str,
     v = vocabulary
     lesson = obj(
         {
-            "text": text("The lesson, in one or two sentences.", 2000),
+            "text": text(N_("The lesson, in one or two sentences."), 2000),
             "stage": term(v.stages),
             "challenges": terms(v.challenges, 1),
             "partnership_types": terms(v.types, 1),
             "event": {
                 "type": "string",
                 "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-                "description": "The event where the lesson was learned: an event's slug (events/<slug>.md).",
+                "description": N_(
+                    "The event where the lesson was learned: an event's slug (events/<slug>.md)."
+                ),
             },
         },
         ["text"],
-        "A lesson learned. Types and challenges default to the case's.",
+        N_("A lesson learned. Types and challenges default to the case's."),
     )
     properties: dict[str, Any] = {
-        "title": text("The case's title.", 200),
-        "summary": text("One or two sentences shown in every listing.", 600),
-        "organisation": text("The statistical office or body that ran the partnership.", 200),
+        "title": text(N_("The case's title."), 200),
+        "summary": text(N_("One or two sentences shown in every listing."), 600),
+        "organisation": text(N_("The statistical office or body that ran the partnership."), 200),
         "country": {
             "type": "string",
             "pattern": COUNTRY_PATTERN,
-            "description": "ISO 3166-1 alpha-2 code (NO, GB); EU for European Union bodies, "
-            "INT for other international ones.",
+            "description": N_(
+                "ISO 3166-1 alpha-2 code (NO, GB); EU for European Union bodies, "
+                "INT for other international ones."
+            ),
         },
         "partners": {
             "type": "array",
             "minItems": 1,
-            "description": "Who the partners were, each with a name and a sector.",
+            "description": N_("Who the partners were, each with a name and a sector."),
             "items": obj(
-                {"name": text("The partner's name.", 200), "sector": term(v.sectors)},
+                {"name": text(N_("The partner's name."), 200), "sector": term(v.sectors)},
                 ["name", "sector"],
-                "A partner.",
+                N_("A partner."),
             ),
         },
         "partnership_types": terms(v.types, 1),
@@ -110,7 +135,7 @@ def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str,
         "status": term(v["statuses"]),
         "period": {
             "type": "object",
-            "description": "Years the partnership ran, such as {start: 2016, end: 2019}.",
+            "description": N_("Years the partnership ran, such as {start: 2016, end: 2019}."),
             "properties": {"start": YEAR, "end": YEAR},
             "minProperties": 1,
             "additionalProperties": False,
@@ -124,63 +149,80 @@ def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str,
         "lessons": {"type": "array", "minItems": 1, "items": lesson, "description": "Lessons learned."},
         "timeline": {
             "type": "array",
-            "description": "Dated developments, oldest first, from the start to the latest known one.",
+            "description": N_("Dated developments, oldest first, from the start to the latest known one."),
             "items": obj(
                 {
                     "date": {
                         "type": "string",
                         "pattern": TIMELINE_DATE,
-                        "description": "When it happened: YYYY, YYYY-MM or YYYY-MM-DD.",
+                        "description": N_("When it happened: YYYY, YYYY-MM or YYYY-MM-DD."),
                     },
-                    "event": text("What happened, in one sentence.", 400),
+                    "event": text(N_("What happened, in one sentence."), 400),
                     "source": {
                         "type": "integer",
                         "minimum": 1,
-                        "description": "The number of the entry under sources that reports it, from 1.",
+                        "description": N_("The number of the entry under sources that reports it, from 1."),
                     },
                 },
                 ["date", "event", "source"],
-                "A dated development.",
+                N_("A dated development."),
             ),
         },
         "sources": {
             "type": "array",
-            "description": "Publications and pages the case rests on.",
+            "description": N_("Publications and pages the case rests on."),
             "items": obj(
                 {
-                    "title": text("The source's title.", 300),
+                    "title": text(N_("The source's title."), 300),
                     "url": {"type": "string", "pattern": URL_PATTERN, "maxLength": 2000},
                 },
                 ["title"],
-                "A source.",
+                N_("A source."),
             ),
         },
         "last_reviewed": {
             "type": "string",
             "pattern": DATE_PATTERN,
-            "description": "The date the case was last checked, YYYY-MM-DD.",
+            "description": N_("The date the case was last checked, YYYY-MM-DD."),
+        },
+        "lang": {
+            "type": "string",
+            "enum": ["en", "fr", "ru"],
+            "description": N_("The language the case is written in: en (the default), fr or ru."),
         },
         "visibility": {
             "type": "string",
             "enum": ["public", "internal"],
-            "description": "'internal' cases are left out of the public site.",
+            "description": N_("'internal' cases are left out of the public site."),
         },
         "personal_data_reviewed": {
             "type": "boolean",
-            "description": "true once a reviewer has accepted the personal data the case names.",
+            "description": N_("true once a reviewer has accepted the personal data the case names."),
         },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id,
         "title": "Casebook case study",
-        "description": "The front matter of a case study file in cases/.",
+        "description": N_("The front matter of a case study file in cases/."),
         **obj(properties, REQUIRED, "The front matter of a case study file in cases/."),
     }
 
 
 def schema_json(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> str:
     return json.dumps(case_schema(vocabulary, schema_id), indent=2, ensure_ascii=False) + "\n"
+
+
+# How the data dictionary names the schema's types.
+TYPE_NAMES = {
+    "string": N_("text"),
+    "integer": N_("whole number"),
+    "boolean": N_("true or false"),
+    "object": N_("fields"),
+    "array of object": N_("list of fields"),
+    "array of string": N_("list of text"),
+    "array of values": N_("list"),
+}
 
 
 def dictionary_rows(schema: dict[str, Any], prefix: str = "") -> list[dict[str, str]]:
@@ -193,12 +235,12 @@ def dictionary_rows(schema: dict[str, Any], prefix: str = "") -> list[dict[str, 
         items = spec.get("items", {})
         values = spec.get("enum") or items.get("enum") or []
         if kind == "array":
-            kind = f"list of {'objects' if items.get('type') == 'object' else items.get('type', 'values')}"
+            kind = f"array of {items.get('type', 'values')}"
         rows.append(
             {
                 "field": field,
-                "type": kind,
-                "required": "yes" if name in required else "no",
+                "type": TYPE_NAMES.get(kind, kind),
+                "required": name in required,
                 "description": spec.get("description", ""),
                 "values": ", ".join(values),
             }

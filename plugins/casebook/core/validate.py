@@ -33,7 +33,7 @@ from .timeline import (
     timeline_problems,
 )
 from .vocabulary import Vocabulary
-from .yamlfile import Document, Path, dotted, parse_yaml, split_front_matter
+from .yamlfile import Document, Path, SplitFile, dotted, parse_yaml, split_front_matter
 
 FILE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -84,6 +84,19 @@ def slug_for(file_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
 
 
+def read_front_matter(raw: bytes) -> tuple[str, SplitFile, Document]:
+    """A Markdown file's text, its parts and its front matter as a mapping of fields, each value
+    with its line; CaseFileError, with the line, where it cannot be read so."""
+    source = decode(raw)
+    parts = split_front_matter(source)
+    document = parse_yaml(parts.front_matter, first_line=2)
+    if not isinstance(document.data, dict):
+        found = "" if document.data is None else f", found {describe(document.data)}"
+        message = f"expected fields such as 'title: ...' between the '---' lines{found}"
+        raise CaseFileError(1, "front matter", message)
+    return source, parts, document
+
+
 def read_case(
     path: str, raw: bytes, vocabulary: Vocabulary, today: dt.date | None = None
 ) -> tuple[Case | None, list[Problem]]:
@@ -109,13 +122,7 @@ def read_case(
             )
         )
     try:
-        source = decode(raw)
-        parts = split_front_matter(source)
-        document = parse_yaml(parts.front_matter, first_line=2)
-        if not isinstance(document.data, dict):
-            found = "" if document.data is None else f", found {describe(document.data)}"
-            message = f"expected fields such as 'title: ...' between the '---' lines{found}"
-            raise CaseFileError(1, "front matter", message)
+        source, parts, document = read_front_matter(raw)
     except CaseFileError as exc:
         return None, [*problems, Problem(path, exc.line, exc.field, exc.message)]
     data = repair_text(document.data, _validator(vocabulary).schema, (), document)
@@ -234,7 +241,13 @@ def repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) -
         return [repair_text(v, schema["items"], path + (i,), doc) for i, v in enumerate(value)]
     if kind == "object" and isinstance(value, dict):
         props = schema.get("properties", {})
-        return {k: repair_text(v, props[k], path + (k,), doc) if k in props else v for k, v in value.items()}
+        other = schema.get("additionalProperties")
+        return {
+            k: repair_text(v, props.get(k, other), path + (k,), doc)
+            if k in props or isinstance(other, dict)
+            else v
+            for k, v in value.items()
+        }
     return value
 
 
@@ -451,6 +464,7 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int
         safeguards=tuple(data.get("safeguards", ())),
         last_reviewed=data.get("last_reviewed"),
         visibility=data.get("visibility", "public"),
+        lang=data.get("lang", "en"),
         timeline=build_timeline(data.get("timeline", ())),
         body=body,
         body_line=body_line,

@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+from .languages import DEFAULT
+
 
 @dataclass(frozen=True)
 class Term:
@@ -59,6 +61,8 @@ class Vocabulary:
     groups: dict[str, Group]
     country: Dimension
     facets: dict[str, tuple[str, ...]]  # 'lessons' and 'cases': group names, or 'country'
+    language: str = DEFAULT  # the language of its labels and descriptions
+    source: str = ""  # vocabulary.yml's text, from which `in_language` reads the others
 
     def __getitem__(self, name: str) -> Group:
         return self.groups[name]
@@ -87,6 +91,12 @@ class Vocabulary:
             raise ValueError(f"vocabulary group {name} has no 'folder' for its pages")
         return folder
 
+    def in_language(self, language: str) -> Vocabulary:
+        """The same vocabulary with its labels in `language` (itself if it has no source)."""
+        if language == self.language or not self.source:
+            return self
+        return _parse_cached(self.source, language)
+
     @property
     def types(self) -> Group:
         return self.groups["partnership_types"]
@@ -104,26 +114,52 @@ class Vocabulary:
         return self.groups["sectors"]
 
 
-def parse_vocabulary(text: str) -> Vocabulary:
+def parse_vocabulary(text: str, language: str = DEFAULT) -> Vocabulary:
+    """The vocabulary with its labels and descriptions in `language`: each group and term gives
+    them in English and, under a language's code, in that language (`fr: {label, description}`);
+    where it does not, the English stands (tests/test_vocabulary.py requires every one)."""
     data = yaml.safe_load(text)
     country = data.pop("country")
     facets = {name: tuple(names) for name, names in data.pop("facets").items()}
     groups = {
         name: Group(
             name=name,
-            label=spec["label"],
-            plural=spec["plural"],
+            label=_in(spec, "label", language),
+            plural=_in(spec, "plural", language),
             param=spec.get("param"),
-            terms=tuple(Term(t["slug"], t["label"], t["description"]) for t in spec["terms"]),
+            terms=tuple(
+                Term(t["slug"], _in(t, "label", language), _in(t, "description", language))
+                for t in spec["terms"]
+            ),
             folder=spec.get("folder"),
         )
         for name, spec in data.items()
     }
-    return Vocabulary(groups, Dimension("country", **country), facets)
+    dimension = Dimension(
+        "country",
+        _in(country, "label", language),
+        _in(country, "plural", language),
+        country["param"],
+        country["folder"],
+    )
+    return Vocabulary(groups, dimension, facets, language, text)
+
+
+def _in(spec: dict, key: str, language: str) -> str:
+    """A label or description in `language`, or in English where it is not given."""
+    return (spec.get(language) or {}).get(key) or spec[key]
+
+
+def load_vocabulary(language: str = DEFAULT) -> Vocabulary:
+    """The vocabulary shipped with Casebook, in `language` (read once per process and language)."""
+    return _parse_cached(_shipped(), language)
 
 
 @cache
-def load_vocabulary() -> Vocabulary:
-    """The vocabulary shipped with Casebook (read once per process)."""
-    text = resources.files(__package__).joinpath("vocabulary.yml").read_text(encoding="utf-8")
-    return parse_vocabulary(text)
+def _shipped() -> str:
+    return resources.files(__package__).joinpath("vocabulary.yml").read_text(encoding="utf-8")
+
+
+@cache
+def _parse_cached(text: str, language: str) -> Vocabulary:
+    return parse_vocabulary(text, language)

@@ -3,24 +3,29 @@
 - on_startup: note a dirty build (the search index of the last full build is kept) and a
   preview server, which keeps this plugin between rebuilds (remembered reads, page keys);
 - on_config: where the cases are, which edition to build, the plugin's stylesheet and script;
-- on_files: read and check the cases (fail the build on any error), add the generated files,
-  whose content a worker makes meanwhile (see speed/later.py and assembly/site.py), and start the search
-  index;
+- on_files: read and check the cases and their translations (fail the build on any error),
+  add the generated files of every language, whose content a worker makes meanwhile (see
+  speed/later.py and assembly/site.py), leave out hand-written pages in a language the site
+  does not have, and start the search index;
 - on_page_markdown: fill `<!-- casebook:NAME -->` markers in hand-written pages;
 - on_pre_page: fill in a generated page's content (a case page the worker converted gets
   only its front matter, and its HTML in place of MkDocs' conversion); date each page from
   the cases, not the clock (sitemap, reproducible builds);
 - on_page_content: sanitise the case bodies MkDocs converted, put back the generated HTML
-  parts, and give the page's content to the search index (Pagefind indexes while MkDocs
-  renders);
-- on_nav: note the nav's pages; put the guidelines PDF beside its web edition in the menu;
+  parts, say where a translated hand-written page comes from, and give the page's content to
+  the search index in its language (Pagefind indexes while MkDocs renders);
+- on_nav: a menu for each language (mkdocs/languages.py), each with the guidelines PDF beside
+  their web edition; on_page_context: each page gets its language's menu;
 - on_env: all pages are converted: fill in the open-data files before MkDocs copies them;
   Pagefind writes its index while MkDocs writes the pages; the theme draws the pages'
-  frames without indentation, and one navigation sidebar for all case pages (theme.py);
+  frames without indentation, and one navigation sidebar for all case pages (theme.py); the
+  theme gets each page's language, its switcher and its head's feeds and script words;
 - on_post_page: put the Content Security Policy in each page's head, with the hashes of
-  the inline scripts it was built with (pages/csp.py);
-- on_post_build: write the guidelines PDF (where WeasyPrint is installed), wait for the
-  search index; on_build_error: stop the worker and Pagefind;
+  the inline scripts it was built with (pages/csp.py); on_post_template: the same for the
+  404 page; the sitemap gets each page's versions in the other languages, and each language
+  a sitemap of its own;
+- on_post_build: write the guidelines PDF of each language that has them (where WeasyPrint
+  is installed), wait for the search index; on_build_error: stop the worker and Pagefind;
 - on_serve: rebuild when a case, an event, the guidelines' text or a survey response changes
   (they lie outside docs/).
 """
@@ -33,7 +38,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,7 +60,7 @@ from ..assembly.options import (
     OptionsError,
     read_options,
 )
-from ..assembly.publication import PDF_PATH, can_write_pdf, guidelines_pdf
+from ..assembly.publication import can_write_pdf, guidelines_pdf
 from ..assembly.searchindex import SearchIndex, SearchIndexError
 from ..assembly.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
 from ..core.model import Case
@@ -61,17 +68,20 @@ from ..core.words import counted
 from ..pages.bytecode import MemoryBytecodeCache
 from ..pages.csp import with_policy
 from ..pages.links import edit_url
-from ..pages.render import ASSETS, GUIDELINES, SNIPPETS, SiteOptions, package_assets
+from ..pages.render import ASSETS, SNIPPETS, Renderer, SiteOptions, package_assets, relative
 from ..speed.convert import Converted, MarkdownConverter
 from ..speed.later import LaterError
 from ..speed.reading import RememberedReads
+from .languages import SiteLanguages, language_sitemaps
 from .theme import lighten
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 # Not a page's own text: permalinks, and the related cases (other cases' titles).
-NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related"]
+# Text in another language than the page's (an untranslated case's title in a listing, a
+# provenance note's link) is left out: each language's index holds that language only.
+NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related", "body [lang]", ".cb-languages"]
 # Events in which another plugin would see a case page's Markdown or HTML: with any of them,
 # MkDocs converts every case page itself (see speed/convert.py).
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
@@ -111,7 +121,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         # and a key of each case page built, so that a dirty rebuild skips what did not change.
         self.reads: RememberedReads | None = None
         self.compiled = MemoryBytecodeCache()  # the theme's templates, between rebuilds
-        self.pdf: str | None = None  # the guidelines PDF's path, where the site has it
+        self.pdf = False  # whether the site publishes the guidelines as a PDF
+        self.languages: SiteLanguages | None = None
         self.rebuilding = False  # a dirty rebuild of the preview server, after its first build
         self.built_keys: dict[str, int] = {}
         self.new_keys: dict[str, int] = {}
@@ -153,6 +164,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 lessons_listed=options.lessons_listed,
                 guidelines_pdf=self.pdf,
             ),
+            docs=Path(config.docs_dir),
         )
         self.site = build_site(settings)
         for problem in self.site.warnings:
@@ -178,6 +190,10 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         searching = any(name in config.plugins for name in ("search", "material/search"))
         for file in [f for f in files if _not_shipped(f, config.docs_dir, searching)]:
             files.remove(file)
+        router = self.site.renderer.router
+        for file in [f for f in files if f.src_dir == config.docs_dir and router.left_out(f.src_uri)]:
+            log.info("casebook: %s is left out: its language is not among the site's languages", file.src_uri)
+            files.remove(file)
         self.case_sources = self.site.case_pages
         self.waiting, self.placed = {}, set()
         # A dirty rebuild (the preview's, after its first build) leaves the case pages whose
@@ -192,6 +208,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             if src_uri in later:
                 self.waiting[src_uri] = file
             files.append(file)
+        self.languages = SiteLanguages(self.site.renderer.router, files)
         self._start_search(config)
         self.left_to_mkdocs = []
         if self.site.later is not None and self.site.later.fallback:
@@ -213,7 +230,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 "%s: unknown marker 'casebook:%s'; known: %s", page.file.src_uri, name, ", ".join(SNIPPETS)
             )
 
-        return self.site.renderer.fill_markers(markdown, page.file.src_uri, unknown)
+        return self.site.renderer_of(page.file.src_uri).fill_markers(markdown, page.file.src_uri, unknown)
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         converted = self._fill(page.file.src_uri) if page.file.src_uri in self.waiting else None
@@ -230,28 +247,63 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is None:
             return html
-        if page.file.src_uri not in self.placed:  # the worker's HTML is finished already
-            html = self.site.finish_html(page.file.src_uri, html)
-        # Listing pages (search: exclude) repeat the cases: a search finds each case once.
-        if self.search is not None and not (page.meta.get("search") or {}).get("exclude"):
+        src = page.file.src_uri
+        if src not in self.placed:  # the worker's HTML is finished already
+            html = self.site.finish_html(src, html)
+        renderer = self.site.renderer_of(src)
+        if src in self.site.page_translations and self.languages is not None:  # a hand-written page
+            original = self.languages.counterpart(page.file, renderer.router.default)
+            link = relative(page.url, original.url) if original else None
+            html = str(renderer.provenance_note(self.site.page_translations[src], link)) + html
+        if self.search is not None and self._searched(page, renderer):
             with self._search_errors():
-                self.search.add("/" + page.url, page.title or "", html)
+                self.search.add("/" + page.url, page.title or "", html, renderer.language)
         return html
 
+    def _searched(self, page: Page, renderer: Renderer) -> bool:
+        """Generated pages by their kind (listing pages repeat the cases: a search finds each
+        case once, on its page); a hand-written page unless its front matter says
+        `search: {exclude: true}`."""
+        if page.file.generated_by is not None:
+            kind = renderer.router.kind_of(page.file.src_uri)
+            return kind is not None and kind.searched
+        return not (page.meta.get("search") or {}).get("exclude")
+
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav_urls = [page.url for page in nav.pages]
-        if self.pdf is not None:  # beside the web edition, in the same section of the menu
-            guidelines = next((page for page in nav.pages if page.file.src_uri == GUIDELINES), None)
-            siblings = guidelines.parent.children if guidelines and guidelines.parent else nav.items
-            at = siblings.index(guidelines) + 1 if guidelines in siblings else len(siblings)
-            link = Link("Guidelines (PDF)", PDF_PATH)
-            link.parent = guidelines.parent if guidelines else None
-            siblings.insert(at, link)
+        assert self.languages is not None and self.site is not None
+        self.languages.build_navs(nav, config)
+        for language, translated in self.languages.navs.items():
+            self._add_pdf_link(translated, language)
+        self.nav_urls = self.languages.nav_urls()
         return nav
+
+    def _add_pdf_link(self, nav: Navigation, language: str) -> None:
+        """The guidelines PDF beside their web edition, in the same section of the menu."""
+        assert self.site is not None
+        renderer = self.site.renderers[language]
+        if not self.pdf or not renderer.has_guidelines:
+            return
+        source = renderer.router.source("guidelines")
+        guidelines = next((page for page in nav.pages if page.file.src_uri == source), None)
+        siblings = guidelines.parent.children if guidelines and guidelines.parent else nav.items
+        at = siblings.index(guidelines) + 1 if guidelines in siblings else len(siblings)
+        link = Link(renderer.translations.gettext("Guidelines (PDF)"), renderer.router.url("guidelines_pdf"))
+        link.parent = guidelines.parent if guidelines else None
+        siblings.insert(at, link)
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
+        if self.languages is not None:  # the menu in the page's language
+            context["nav"] = self.languages.navs.get(self.languages.language_of(page), nav)
+        return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         lighten(env, self.nav_urls, share=self.options.parallel)
         env.bytecode_cache = self.compiled
+        env.globals.update(
+            casebook_language=self._language,
+            casebook_switcher=self._switcher,
+            casebook_head=partial(self._head, config),
+        )
         # The open-data files, copied next (pages were filled as MkDocs read them; in a dirty
         # rebuild the unchanged ones stay as they are).
         for src_uri, file in list(self.waiting.items()):
@@ -266,16 +318,27 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return with_policy(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return with_policy(output_content)  # 404.html; sitemap.xml has no head and stays as it is
+        if template_name == "sitemap.xml" and self.site is not None and self.languages is not None:
+            output_content = self.languages.with_alternates(output_content)
+            for path, text in language_sitemaps(
+                output_content, self.site.renderer.router, config.site_url or ""
+            ).items():
+                target = Path(config.site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+            return output_content
+        return with_policy(output_content)  # 404.html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built_keys = self.new_keys
         # A dirty rebuild (the preview's) keeps the PDF of the first build: it takes seconds.
-        if self.pdf is not None and self.site is not None and not self.rebuilding:
-            target = Path(config.site_dir) / PDF_PATH
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pdf = guidelines_pdf(self.site.renderer, config.site_url or "", Path(config.docs_dir))
-            target.write_bytes(pdf)
+        if self.pdf and self.site is not None and not self.rebuilding:
+            for renderer in self.site.renderers.values():
+                if not renderer.has_guidelines:
+                    continue
+                target = Path(config.site_dir) / renderer.router.url("guidelines_pdf")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(guidelines_pdf(renderer, config.site_url or "", Path(config.docs_dir)))
         converted, cases = len(self.placed), len(self.case_sources)
         log.debug("casebook: the worker converted %d of %d case pages", converted, cases)
         if self.left_to_mkdocs:
@@ -331,7 +394,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             log.info("casebook: dirty build: the search index is not rebuilt")
             return
         with self._search_errors():
-            self.search = SearchIndex(NOT_SEARCHED, config.theme.get("language") or "en")
+            self.search = SearchIndex(NOT_SEARCHED)
 
     @contextmanager
     def _search_errors(self) -> Iterator[None]:
@@ -367,15 +430,35 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             return None
         return MarkdownConverter(config.markdown_extensions, config.mdx_configs)
 
-    def _pdf_path(self) -> str | None:
-        """Where the site has the guidelines PDF, if it has one (a dirty rebuild keeps the
-        one written before)."""
+    def _pdf_path(self) -> bool:
+        """Whether the site has the guidelines as a PDF (a dirty rebuild keeps the one written
+        before)."""
         if not self.options.guidelines_pdf:
-            return None
+            return False
         if not can_write_pdf():
             log.info("casebook: WeasyPrint is not installed: the guidelines PDF is not published, nor linked")
-            return None
-        return PDF_PATH
+            return False
+        return True
+
+    def _language(self, page: Page | None) -> str:
+        """A page's language (its folder's), for the theme's words and <html lang>."""
+        return self.languages.language_of(page) if self.languages else self.options.default_language
+
+    def _switcher(self, page: Page | None) -> Markup:
+        if page is None or self.languages is None or self.site is None or len(self.options.languages) < 2:
+            return Markup("")
+        return self.site.renderer_of(page.file.src_uri).switcher(self.languages.switcher(page))
+
+    def _head(self, config: MkDocsConfig, page: Page | None) -> Markup:
+        """What a page's head links to in its language (its feeds), and the words of the
+        site's script; the 404 page, which is served at any address, links from the site's root."""
+        if self.site is None:
+            return Markup("")
+        if page is None:
+            root = urlsplit(config.site_url or "/").path or "/"
+            return self.site.renderer.head(lambda target: root.rstrip("/") + "/" + target)
+        renderer = self.site.renderer_of(page.file.src_uri)
+        return renderer.head(partial(relative, page.url))
 
     def _edit_url(self, case: Case, config: MkDocsConfig) -> str | None:
         return edit_url(

@@ -10,12 +10,15 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from ..core.events import Event, EventIndex
+from ..core.routes import Router
 
 PRODUCT = "-//Casebook//Events of strategic partnerships in official statistics//EN"
 
 
-def events_ics(events: EventIndex, site_url: str, today: dt.date) -> str:
-    """`today` stamps every entry (DTSTAMP), from the build's day: SOURCE_DATE_EPOCH fixes it."""
+def events_ics(events: EventIndex, site_url: str, today: dt.date, router: Router) -> str:
+    """`today` stamps every entry (DTSTAMP), from the build's day: SOURCE_DATE_EPOCH fixes it.
+    One calendar for every language: events are written in the default language, and their
+    pages are in it."""
     base = site_url.rstrip("/")
     host = base.split("://", 1)[-1].split("/", 1)[0] or "casebook"
     calendar = Calendar()
@@ -36,7 +39,7 @@ def events_ics(events: EventIndex, site_url: str, today: dt.date) -> str:
         entry.add("description", event.summary)
         entry.add("categories", [event.kind])
         if base:
-            entry.add("url", f"{base}/events/{event.slug}/")
+            entry.add("url", f"{base}/{router.url('event', language=router.default, slug=event.slug)}")
         calendar.add_component(entry)
     return calendar.to_ical().decode("utf-8")
 

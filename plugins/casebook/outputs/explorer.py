@@ -10,10 +10,11 @@ on the guidelines page, which the explorer points to.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
-from ..core.countries import country_name
 from ..core.facets import lesson_getters
 from ..core.index import Index
+from ..core.languages import country_name, language_name
 from ..core.vocabulary import Group, Vocabulary
 
 # The lessons the explorer page lists in its HTML: as many as the script draws at first.
@@ -22,17 +23,24 @@ from ..core.vocabulary import Group, Vocabulary
 SERVER_LIMIT = 100
 
 
-def explorer_data(index: Index, vocabulary: Vocabulary) -> str:
-    """The lessons and their cases, and what the script needs to filter and draw them:
+def explorer_data(
+    index: Index, vocabulary: Vocabulary, case_url: Callable[[str], str], country_url: str
+) -> str:
+    """The lessons and their cases, and what the script needs to filter and draw them, in the
+    vocabulary's language:
 
-    {"labels": {param: {value: label}}, "names": {param: singular label},
+    {"language": page language, "languages": {code: its name in itself},
+     "labels": {param: {value: label}}, "names": {param: singular label},
      "facets": {"case": [param, ...], "lesson": [param, ...]},
-     "chips": [param, ...], "shown": [param, ...], "country": {"param": ..., "folder": ...},
-     "cases": [[slug, title, organisation, *values of each case facet]],
+     "chips": [param, ...], "shown": [param, ...],
+     "country": {"param": ..., "url": "countries/{code}/"},
+     "cases": [[slug, title, organisation, address, language, *values of each case facet]],
      "lessons": [[case position, number, text, *values of each lesson facet]]}
 
     Chips are the facets whose terms have pages (types, challenges); shown, the other facets
-    of the lesson itself (its stage). Facets and parameters are the vocabulary's."""
+    of the lesson itself (its stage). Facets and parameters are the vocabulary's; addresses,
+    relative to the site's root, the router's (a case not translated into the language has
+    its page in its own, and its text is marked with it)."""
     position = {case.slug: i for i, case in enumerate(index.cases)}
     getters = lesson_getters(vocabulary)
     case_facets = [(param, get) for param, source, get in getters if source == "case"]
@@ -42,16 +50,27 @@ def explorer_data(index: Index, vocabulary: Vocabulary) -> str:
         group.param: {t.slug: t.label for t in group.terms} for group in facets if isinstance(group, Group)
     }
     country = vocabulary.country
-    labels[country.param] = {code.lower(): country_name(code) for code in index.by_country}
+    language = vocabulary.language
+    labels[country.param] = {code.lower(): country_name(code, language) for code in index.by_country}
+    others = sorted({case.lang for case in index.cases} - {language})
     data = {
+        "language": language,
+        "languages": {code: language_name(code) for code in others},
         "labels": labels,
         "names": {facet.param: facet.label for facet in facets},
         "facets": {"case": [p for p, _ in case_facets], "lesson": [p for p, _ in lesson_facets]},
         "chips": [g.param for g in facets if isinstance(g, Group) and g.folder],
         "shown": [p for p, _ in lesson_facets if not vocabulary.facet_of_param(p).folder],
-        "country": {"param": country.param, "folder": country.folder},
+        "country": {"param": country.param, "url": country_url},
         "cases": [
-            [case.slug, case.title, case.organisation, *(list(get(case)) for _, get in case_facets)]
+            [
+                case.slug,
+                case.title,
+                case.organisation,
+                case_url(case.slug),
+                case.lang,
+                *(list(get(case)) for _, get in case_facets),
+            ]
             for case in index.cases
         ],
         "lessons": [

@@ -1,8 +1,9 @@
 """The collection as open data: /api/cases.json, /api/lessons.json and /api/cases.csv.
 
-Shapes are part of the contract (DESIGN.md): a case is its front-matter fields plus `slug`
-and `url`; a lesson carries its case's slug and country and its effective types and
-challenges (its own where it sets them).
+Shapes are part of the contract (DESIGN.md): a case is its front-matter fields plus `slug`,
+`url` (its page in the language it is written in), `lang` and `translations` (each published
+translation: language, url, method, reviewed, outdated); a lesson carries its case's slug and
+country and its effective types and challenges (its own where it sets them).
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.countries import country_name
 from ..core.index import Index
 from ..core.model import Case, Lesson
+from ..core.routes import Router
+from ..core.translations import Translation
 
 LIST_SEPARATOR = "; "
 # Spreadsheets run a cell that starts with one of these as a formula: quote it (CSV injection).
@@ -28,15 +33,55 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def case_url(site_url: str, slug: str) -> str:
-    return f"{site_url.rstrip('/')}/cases/{slug}/"
+@dataclass(frozen=True)
+class Published:
+    """Where the site publishes each case, and in which languages (for the open data)."""
+
+    router: Router
+    site_url: str = ""
+    translations: Mapping[tuple[str, str], Translation] = field(default_factory=dict)
+
+    def url(self, case: Case, language: str | None = None) -> str:
+        """The address of a case's page: in its own language, or in `language`."""
+        path = self.router.url("case", language=language or case.lang, slug=case.slug)
+        return f"{self.site_url.rstrip('/')}/{path}"
+
+    def translations_of(self, case: Case) -> list[dict[str, Any]]:
+        """The case's translations that the site publishes (into one of its languages)."""
+        found = []
+        for language in self.router.languages:
+            translation = self.translations.get((case.slug, language))
+            if translation is None or language == case.lang:
+                continue
+            provenance = translation.provenance
+            reviewed = (
+                {"by": provenance.reviewed_by, "on": provenance.reviewed_on}
+                if provenance.reviewed_by
+                else None
+            )
+            found.append(
+                {
+                    "language": language,
+                    "url": self.url(case, language),
+                    "method": provenance.method,
+                    "reviewed": reviewed,
+                    "outdated": provenance.outdated,
+                }
+            )
+        return found
 
 
-def case_record(case: Case, site_url: str) -> dict[str, Any]:
-    return {**case.front_matter, "slug": case.slug, "url": case_url(site_url, case.slug)}
+def case_record(case: Case, published: Published) -> dict[str, Any]:
+    return {
+        **case.front_matter,
+        "lang": case.lang,
+        "slug": case.slug,
+        "url": published.url(case),
+        "translations": published.translations_of(case),
+    }
 
 
-def lesson_record(lesson: Lesson, case: Case, site_url: str) -> dict[str, Any]:
+def lesson_record(lesson: Lesson, case: Case, published: Published) -> dict[str, Any]:
     return {
         "case": case.slug,
         "text": lesson.text,
@@ -45,7 +90,7 @@ def lesson_record(lesson: Lesson, case: Case, site_url: str) -> dict[str, Any]:
         "stage": lesson.stage,
         "country": case.country,
         "event": lesson.event,
-        "url": f"{case_url(site_url, case.slug)}#lesson-{lesson.number}",
+        "url": f"{published.url(case)}#lesson-{lesson.number}",
     }
 
 
@@ -57,12 +102,12 @@ def _json_lines(records: list[dict[str, Any]]) -> str:
     return f"[\n{rows}\n]\n"
 
 
-def cases_json(index: Index, site_url: str = "") -> str:
-    return _json_lines([case_record(case, site_url) for case in index.cases])
+def cases_json(index: Index, published: Published) -> str:
+    return _json_lines([case_record(case, published) for case in index.cases])
 
 
-def lessons_json(index: Index, site_url: str = "") -> str:
-    return _json_lines([lesson_record(x, index.case_of(x), site_url) for x in index.lessons])
+def lessons_json(index: Index, published: Published) -> str:
+    return _json_lines([lesson_record(x, index.case_of(x), published) for x in index.lessons])
 
 
 def _cell(value: object) -> str:
@@ -70,7 +115,7 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def cases_csv(index: Index, site_url: str = "") -> str:
+def cases_csv(index: Index, published: Published) -> str:
     """One row a case; list fields joined with '; '. UTF-8 with a byte-order mark for Excel."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -98,7 +143,7 @@ def cases_csv(index: Index, site_url: str = "") -> str:
             "lessons": len(case.lessons),
             "sources": LIST_SEPARATOR.join(s.url or s.title for s in case.sources),
             "last_reviewed": case.last_reviewed,
-            "url": case_url(site_url, case.slug),
+            "url": published.url(case),
         }
         writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
     return "\ufeff" + out.getvalue()

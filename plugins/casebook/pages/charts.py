@@ -29,7 +29,7 @@ class Chart:
     id: str
     title: str
     bars: tuple[Bar, ...]
-    unit: str = "cases"
+    unit: str  # the column heading of the values in its table: 'Cases', 'Offices'...
     label_width: int = LABEL_WIDTH
     bar_area: int = BAR_AREA
     bar_height: int = BAR_HEIGHT
@@ -43,9 +43,7 @@ class Chart:
         return max(1, len(self.bars)) * (BAR_HEIGHT + GAP)
 
 
-def bar_chart(
-    chart_id: str, title: str, rows: list[tuple[str, int, str | None]], unit: str = "cases"
-) -> Chart:
+def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int, str | None]], unit: str) -> Chart:
     """Rows of (label, value, url) laid out as horizontal bars scaled to the largest value."""
     largest = max((value for _, value, _ in rows), default=0) or 1
     bars = tuple(

@@ -17,8 +17,8 @@ import json
 import math
 import re
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from importlib import resources
 from typing import Any, NamedTuple
@@ -27,21 +27,25 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..core.countries import country_name
 from ..core.events import EventIndex, index_events
+from ..core.evidence import Grade
 from ..core.facets import build_facets, case_values, lesson_values
-from ..core.guidelines import Guidelines, describe_grade
+from ..core.guidelines import Guidelines
+from ..core.guidelinetranslations import TranslatedGuidelines
 from ..core.index import Index, most_recent
+from ..core.languages import country_name, display_date, language_name
 from ..core.model import Case, Lesson
 from ..core.prose import neutralise_attribute_lists
+from ..core.routes import Router
 from ..core.schema import case_schema, dictionary_rows
 from ..core.timeline import FOLLOW_UP_YEARS
+from ..core.translations import Provenance
 from ..core.vocabulary import Term, Vocabulary
-from ..core.words import counted
+from ..core.words import N_, counted
 from ..outputs.explorer import SERVER_LIMIT
 from ..outputs.feed import FeedEntry
 from .bytecode import PAGES
-from .dates import display_date
+from .catalogue import translations
 from .figures import sources_by_publisher, statistics_charts
 from .sanitize import sanitize
 from .worldmap import missing_from_map, world_map
@@ -73,7 +77,7 @@ class SiteOptions:
     edit_url: Callable[[Case], str | None] = lambda case: None
     edition: str = "public"
     lessons_listed: int = SERVER_LIMIT  # lessons the explorer page lists for readers without JavaScript
-    guidelines_pdf: str | None = None  # the published PDF's path, where the build writes one
+    guidelines_pdf: bool = False  # whether the build publishes the guidelines as a PDF
     # A placeholder in place of each contributed body (a case's, an event's), for `casebook
     # render` to put the body in as the other generator must read it (assembly/source.py).
     bodies_aside: bool = False
@@ -99,21 +103,36 @@ def relative(here: str, target: str) -> str:
     return link or "./"
 
 
-GUIDELINES = "guidelines/index.md"
-# The pages beside the guidelines' web edition: (source path, part); guidelines.j2 titles them.
+# The pages beside the guidelines' web edition: (address below guidelines/, part); guidelines.j2
+# titles them.
 GUIDELINE_PARTS = (
-    ("guidelines/evidence.md", "evidence"),
-    ("guidelines/frameworks.md", "frameworks"),
-    ("guidelines/route-to-data.md", "route"),
-    ("guidelines/access-models.md", "models"),
-    ("guidelines/agreement-checklist.md", "checklist"),
+    ("evidence", "evidence"),
+    ("frameworks", "frameworks"),
+    ("route-to-data", "route"),
+    ("access-models", "models"),
+    ("agreement-checklist", "checklist"),
 )
-EDITIONS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
-
-
-def ordinal_edition(number: int) -> str:
-    """2 -> 'Second edition'."""
-    return f"{EDITIONS[number - 1]} edition" if 1 <= number <= len(EDITIONS) else f"Edition {number}"
+EDITIONS = (
+    N_("First edition"), N_("Second edition"), N_("Third edition"), N_("Fourth edition"),
+    N_("Fifth edition"), N_("Sixth edition"), N_("Seventh edition"), N_("Eighth edition"),
+    N_("Ninth edition"), N_("Tenth edition"),
+)  # fmt: skip
+# The words of the site's script, which it reads from each page (frame/head.html.j2).
+SCRIPT_WORDS = (
+    N_("Filter lessons by"), N_("Find…"), N_("Find in %(group)s"), N_("Find a value"),
+    N_("Remove filter: %(value)s"), N_("(active: %(count)s)"), N_("Show more (%(count)s)"),
+    N_("Cases: %(shown)s of %(total)s"), N_("Cases: %(total)s"),
+    N_("Lessons: %(shown)s of %(total)s"), N_("Lessons: %(total)s"),
+    N_("Search the case studies"), N_("Search"),
+)  # fmt: skip
+# How a translation was made, as its note names it.
+METHOD_NAMES = {
+    "human": N_("Translation"),
+    "machine": N_("Machine translation"),
+    "machine-post-edited": N_("Machine translation, edited by a person"),
+}
+# The kind of the pages of a group's terms.
+TERM_KINDS = {"partnership_types": "type", "challenges": "challenge"}
 
 
 def guideline_parts(guidelines: Guidelines) -> list[tuple[str, str]]:
@@ -129,7 +148,6 @@ def guideline_parts(guidelines: Guidelines) -> list[tuple[str, str]]:
     return [part for part in GUIDELINE_PARTS if present[part[1]]]
 
 
-UPDATES = "updates"  # /updates/: the latest developments, and /updates/<year>/
 PUBLICATION_TITLE = "Guidelines on strategic partnerships in official statistics"
 # What editors' Markdown (the guidelines' text) may use: prose, so no attribute lists.
 EDITORIAL_EXTENSIONS = ["def_list", "footnotes", "tables"]
@@ -162,6 +180,12 @@ def heat_levels(most: int) -> list[tuple[int, int, int]]:
     return [(level, counts[0], counts[-1]) for level, counts in sorted(levels.items())]
 
 
+def css_string(value: str) -> Markup:
+    """Text as a quoted CSS string, for a <style> element (raw text: no HTML escapes there)."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>&\n' else c for c in str(value))
+    return Markup(f'"{escaped}"')
+
+
 def front_matter_text(value: str) -> Markup:
     """An HTML-escaped, YAML-quoted one-line string for a generated page's front matter.
 
@@ -186,15 +210,21 @@ class Renderer:
         events: EventIndex | None = None,
         today: dt.date | None = None,
         guidelines: Guidelines | None = None,
+        router: Router | None = None,
+        guidelines_translation: TranslatedGuidelines | None = None,
     ):
+        self.router = router or Router(vocabulary, vocabulary.language)
+        self.language = language = self.router.language
         self.index = index
         self.vocabulary = vocabulary
         self.options = options or SiteOptions()
         self.events = events or index_events((), ())
         self.today = today or dt.date(1970, 1, 1)
+        # The default language always has the guidelines' pages; another only where they are
+        # translated into it (None: its readers are sent to the original's).
+        self.has_guidelines = guidelines is not None or self.router.language == self.router.default
         self.guidelines = guidelines or Guidelines(None, None, ())
-        # Pages that hold contributors' or editors' Markdown: sanitised as case bodies are.
-        self.contributed_pages = {f"events/{event.slug}.md" for event in self.events.events} | {GUIDELINES}
+        self.guidelines_translation = guidelines_translation
         self.blocks: dict[str, list[str]] = {}  # src path -> the page's HTML parts
         # A token no contributor can guess, so body text can never pull in a block.
         self._token = f"CASEBOOKBLOCK{secrets.token_hex(8)}N"
@@ -208,28 +238,45 @@ class Renderer:
             keep_trailing_newline=True,
             undefined=StrictUndefined,
             bytecode_cache=PAGES,
+            extensions=["jinja2.ext.i18n"],
         )
+        # _(), gettext and ngettext in templates; newstyle: %(name)s values are escaped;
+        # trimmed: a {% trans %} block's line breaks are one space, as extraction reads them.
+        self.env.policies["ext.i18n.trimmed"] = True
+        self.translations = translations(language)
+        self.env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
         # Links are relative to the page being rendered; a filter that needs no template
         # context lets imported macro modules be cached (an import "with context" is
         # evaluated again on every page).
         self._here = ""
         self.env.filters["rel"] = lambda target: relative(self._here, target)
         self.env.filters["fm"] = front_matter_text
-        self.env.filters["country"] = country_name
+        self.env.filters["css_string"] = css_string
+        # A message declared in a module (N_), translated here; plain text, escaped as any value.
+        self.env.filters["translated"] = lambda message: self.translations.gettext(message) if message else ""
+        self.env.filters["country"] = partial(country_name, language=language)
         self.env.filters["counted"] = counted
         self.env.filters["markdown"] = editorial_html
-        self.env.filters["grade_counts"] = describe_grade
-        self.env.filters["ordinal_edition"] = ordinal_edition
+        self.env.filters["grade_counts"] = self.grade_counts
+        self.env.filters["ordinal_edition"] = self.edition_name
         self.env.tests["contains"] = lambda values, item: item in values
-        self.env.filters["when"] = display_date
+        self.env.filters["when"] = partial(display_date, language=language)
         self.env.globals.update(
             vocab=vocabulary,
             index=index,
             label=self.label,
             term_url=self.term_url,
-            country_url=lambda code: f"{vocabulary.folder('country')}/{code.lower()}/",
-            case_url=lambda slug: f"cases/{slug}/",
-            edit_url=self.options.edit_url,
+            country_url=lambda code: self.router.url("country", code=code.lower()),
+            case_url=self.case_url,
+            lang_attr=self.lang_attr,
+            # The language a case was written in (its facts: names, sources), whatever it is read in.
+            written_in=lambda case: case.translation.original_language if case.translation else case.lang,
+            language_note=self.language_note,
+            edit_url=self.edit_url,
+            provenance_note=self.provenance_note,
+            guidelines_note=self.guidelines_note,
+            guidelines_translation=guidelines_translation,
+            default_language=self.router.default,
             explorer_url=self.explorer_url,
             lessons_in=self.lessons_in,
             case_row=self.case_row,
@@ -252,12 +299,15 @@ class Renderer:
             events=self.events,
             today=self.today,
             guidelines=self.guidelines,
-            guidelines_pdf=self.options.guidelines_pdf,
+            # The published PDF of the guidelines in this language, where the build writes one.
+            guidelines_pdf=self.router.url("guidelines_pdf") if self.options.guidelines_pdf else None,
             event_title=self._event_title,
             body=self.body,
             guideline_parts=guideline_parts,
             page_of=page_url,
             follow_up_years=FOLLOW_UP_YEARS,
+            url=self.router.url,
+            language=language,
         )
 
     @property
@@ -273,7 +323,100 @@ class Renderer:
         return self.vocabulary[group].label_of(slug)
 
     def term_url(self, group: str, slug: str) -> str:
-        return f"{self.vocabulary.folder(group)}/{slug}/"
+        return self.router.url(TERM_KINDS[group], slug=slug)
+
+    def case_url(self, slug: str) -> str:
+        """A case's page: in this language where its text is (its own or a translation's),
+        else in the language it is written in (no page is copied into another language)."""
+        case = self.index.by_slug.get(slug)
+        return self.router.url("case", language=case.lang if case else None, slug=slug)
+
+    def edit_url(self, case: Case) -> str | None:
+        """Where to edit the text a case page shows: the case's file, or its translation's."""
+        translation = case.translation
+        return self.options.edit_url(replace(case, path=translation.path) if translation else case)
+
+    def lang_attr(self, language: str) -> Markup:
+        """` lang="en"` on text in another language than the page's (screen readers, search)."""
+        return Markup("") if language == self.language else Markup(f' lang="{escape(language)}"')
+
+    def language_note(self, language: str) -> Markup:
+        """'(English)' after an item shown in another language than the page's, in that
+        language's own name, or nothing."""
+        if language == self.language:
+            return Markup("")
+        name = escape(language_name(language))
+        return Markup(f' <span class="cb-lang" lang="{escape(language)}">({name})</span>')
+
+    def grade_counts(self, graded: Grade) -> str:
+        """What a grade rests on: 'worked in 2 offices whose cases report the outcome; 1
+        cautionary example; no mixed example'."""
+        ngettext = self.translations.ngettext
+        parts = [
+            ngettext(
+                "worked in %(num)d office whose case reports the outcome",
+                "worked in %(num)d offices whose cases report the outcome",
+                len(graded.worked),
+            )
+            % {"num": len(graded.worked)},
+            ngettext("%(num)d cautionary example", "%(num)d cautionary examples", graded.cautionary)
+            % {"num": graded.cautionary},
+            ngettext("%(num)d mixed example", "%(num)d mixed examples", graded.mixed) % {"num": graded.mixed},
+        ]
+        if graded.unknown:
+            message = ngettext(
+                "%(num)d where it worked but the outcome is not yet known",
+                "%(num)d where it worked but the outcome is not yet known",
+                graded.unknown,
+            )
+            parts.append(message % {"num": graded.unknown})
+        return self.translations.gettext("; ").join(parts)
+
+    def switcher(self, alternates: Sequence[Any]) -> Markup:
+        """The language switcher of a page (alternates: see mkdocs/languages.py)."""
+        home = {a.language: translations(a.language).gettext("(home page)") for a in alternates}
+        template = self.env.get_template("frame/languages.html.j2")
+        return Markup(template.render(alternates=alternates, home_of=home))
+
+    def head(self, link: Callable[[str], str]) -> Markup:
+        """A page's feeds and its script's words; `link` makes an address relative to the page."""
+        words = {message: self.translations.gettext(message) for message in SCRIPT_WORDS}
+        data = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        template = self.env.get_template("frame/head.html.j2")
+        return Markup(template.render(link=link, url=self.router.url, words=Markup(data)))
+
+    def provenance_note(
+        self, provenance: Provenance, original: str | None, language: str | None = None
+    ) -> Markup:
+        """Where a translation comes from, above it; `original` links to the original (relative
+        to the page), written in `language` (the default one unless said)."""
+        template = self.env.get_template("frame/provenance.html.j2")
+        return Markup(
+            template.render(
+                provenance=provenance,
+                original=original,
+                original_language=language or self.router.default,
+                method_name=self.translations.gettext(METHOD_NAMES[provenance.method]),
+            )
+        )
+
+    def guidelines_note(self, original: str, *files: str) -> Markup:
+        """Where translated guidelines come from, above a page of them (nothing for the
+        original): out of date where one of `files` (as translation.yml names them; none: any)
+        has changed in English since; `original` links to the page in the original."""
+        translated = self.guidelines_translation
+        if translated is None:
+            return Markup("")
+        outdated = any(name in translated.outdated for name in files) if files else bool(translated.outdated)
+        provenance = replace(translated.provenance, outdated=outdated)
+        return self.provenance_note(provenance, original)
+
+    def edition_name(self, number: int) -> str:
+        """2 -> 'Second edition'."""
+        gettext = self.translations.gettext
+        if 1 <= number <= len(EDITIONS):
+            return gettext(EDITIONS[number - 1])
+        return gettext("Edition %(number)d") % {"number": number}
 
     def case_row(self, case: Case) -> Markup:
         """A case's row in a cases table. Type, challenge and country pages list the same
@@ -310,9 +453,10 @@ class Renderer:
         key = (slug, other_slug) if group == "partnership_types" else (other_slug, slug)
         return self.index.lesson_matrix[key]
 
-    def explorer_url(self, page: str = "lessons/", **facets: str | list[str]) -> str:
-        """A filtered view of the lessons explorer or the cases listing (repeated parameters),
-        by facet name: `explorer_url("cases/", partnership_types="co-creation", country="no")`."""
+    def explorer_url(self, page: str | None = None, **facets: str | list[str]) -> str:
+        """A filtered view of the lessons explorer (by default) or the cases listing (repeated
+        parameters), by facet name: `explorer_url(url("cases"), partnership_types="co-creation")`."""
+        page = self.router.url("lessons") if page is None else page
         pairs = []
         for name, values in facets.items():
             param = self.vocabulary.param(name)
@@ -340,7 +484,8 @@ class Renderer:
     def case_page_key(self, job: PageJob) -> int:
         """What a case page is made from, as a hash (valid within one process): the case, every
         case's title and tags (which decide related cases), the events it was presented at and
-        where its lessons were learned, the case's edit link, the edition."""
+        where its lessons were learned, the case's edit link, the edition, and where its
+        translation comes from (a page in another language than the case's own)."""
         case = job.context()["case"]
         presented = tuple(
             (e.slug, e.title, e.start, e.end, e.place) for e in self.events.by_case.get(case.slug, ())
@@ -352,8 +497,9 @@ class Renderer:
                 self._related_inputs,
                 presented,
                 learned,
-                self.options.edit_url(case),
+                self.edit_url(case),
                 self.options.edition,
+                case.translation,
             )
         )
 
@@ -373,14 +519,22 @@ class Renderer:
         return {event.slug: event.title for event in self.events.events}
 
     def case_jobs(self) -> list[PageJob]:
-        """One page a case, in the index's order."""
-        return [PageJob(f"cases/{c.slug}.md", "case.md.j2", partial(dict, case=c)) for c in self.index.cases]
+        """One page a case whose text is in this language (its own, or a translation's), in
+        the index's order."""
+        home, source = self.router.home, self.router.source
+        return [
+            PageJob(source("case", slug=case.slug), "case.md.j2", partial(dict, case=case))
+            for case in self.index.cases
+            if home(case.lang) == self.language
+        ]
 
     def listing_jobs(self) -> list[PageJob]:
         """The pages that list and count the cases, and the search page: their paths are
         known at once; their contexts and Markdown are made later, maybe in another process
-        (see site.py)."""
-        v, ix = self.vocabulary, self.index
+        (see site.py). Every language has them all; an event's page is in the default
+        language only (events are not translated), and the guidelines' pages only in a
+        language they are written or translated in."""
+        v, ix, source = self.vocabulary, self.index, self.router.source
         jobs: list[PageJob] = []
 
         def add(src: str, template: str, context: Callable[[], dict] | None = None, **values: Any) -> None:
@@ -397,15 +551,15 @@ class Renderer:
             facets = build_facets((lesson_values(x, ix, v) for x in ix.lessons), "lessons", ix, v)
             return {"facets": facets, "server_limit": per_page, "lesson_pages": pages}
 
-        add("cases/index.md", "cases_index.md.j2", cases_context)
+        add(source("cases"), "cases_index.md.j2", cases_context)
         for group, other in (("partnership_types", "challenges"), ("challenges", "partnership_types")):
-            folder = v.folder(group)
             by_term = ix.by_type if group == "partnership_types" else ix.by_challenge
             lessons = ix.lessons_by_type if group == "partnership_types" else ix.lessons_by_challenge
-            add(f"{folder}/index.md", "terms_index.md.j2", group=v[group], by_term=by_term, lessons=lessons)
+            kind = TERM_KINDS[group]
+            add(source(f"{kind}s"), "terms_index.md.j2", group=v[group], by_term=by_term, lessons=lessons)
             for term in v[group].terms:
                 add(
-                    f"{folder}/{term.slug}.md",
+                    source(kind, slug=term.slug),
                     "term.md.j2",
                     group=v[group],
                     other=v[other],
@@ -413,29 +567,31 @@ class Renderer:
                     cases=by_term[term.slug],
                     lessons=lessons[term.slug],
                 )
-        countries = v.folder("country")
-        add(f"{countries}/index.md", "countries_index.md.j2")
+        add(source("countries"), "countries_index.md.j2")
         for code, cases in ix.by_country.items():
-            add(f"{countries}/{code.lower()}.md", "country.md.j2", code=code, cases=cases)
-        add("matrix/index.md", "matrix.md.j2")
-        add(f"{UPDATES}/index.md", "updates.md.j2")
+            add(source("country", code=code.lower()), "country.md.j2", code=code, cases=cases)
+        add(source("matrix"), "matrix.md.j2")
+        add(source("updates"), "updates.md.j2")
         for year, developments in ix.developments_by_year.items():
-            add(f"{UPDATES}/{year}.md", "updates_year.md.j2", year=year, developments=developments)
-        add("events/index.md", "events_index.md.j2")
-        for event in self.events.events:
-            add(f"events/{event.slug}.md", "event.md.j2", event=event)
-        add("search/index.md", "search.md.j2")
-        add(GUIDELINES, "guidelines.md.j2")
-        for src, part in guideline_parts(self.guidelines):
-            add(src, "guidelines_part.md.j2", part=part)
-        add("sources/index.md", "sources.md.j2", lambda: {"sources": sources_by_publisher(ix)})
-        add("stats/index.md", "stats.md.j2", lambda: {"charts_data": statistics_charts(ix, v)})
-        add("data/index.md", "data.md.j2", lambda: {"dictionary": dictionary_rows(case_schema(v))})
-        add("lessons/index.md", "lessons.md.j2", lessons_context)
+            add(source("updates_year", year=year), "updates_year.md.j2", year=year, developments=developments)
+        add(source("events"), "events_index.md.j2")
+        if self.language == self.router.default:
+            for event in self.events.events:
+                add(source("event", slug=event.slug), "event.md.j2", event=event)
+        add(source("search"), "search.md.j2")
+        if self.has_guidelines:
+            add(source("guidelines"), "guidelines.md.j2")
+            for slug, part in guideline_parts(self.guidelines):
+                add(source("guidelines_part", part=slug), "guidelines_part.md.j2", part=part, slug=slug)
+        add(source("sources"), "sources.md.j2", lambda: {"sources": sources_by_publisher(ix)})
+        charts = partial(statistics_charts, ix, v, self.router, self.translations)
+        add(source("stats"), "stats.md.j2", lambda: {"charts_data": charts()})
+        add(source("data"), "data.md.j2", lambda: {"dictionary": dictionary_rows(case_schema(v))})
+        add(source("lessons"), "lessons.md.j2", lessons_context)
         for number in range(2, pages + 1):
             start = (number - 1) * per_page
             lessons = ix.lessons[start : start + per_page]
-            src = f"lessons/page/{number}.md"
+            src = source("lessons_page", number=number)
             add(src, "lessons_page.md.j2", number=number, pages=pages, first=start + 1, lessons=lessons)
         return jobs
 

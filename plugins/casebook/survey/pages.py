@@ -8,20 +8,21 @@ the public responses, or all of them in the secretariat's internal edition.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
+from gettext import NullTranslations
 from itertools import groupby
 
 from ..core.index import Index
-from ..core.vocabulary import load_vocabulary
+from ..core.routes import Router
 from ..pages.charts import Chart, bar_chart
-from ..pages.render import Renderer
+from ..pages.render import TERM_KINDS, Renderer
 from .aggregate import Tally, TextAnswer, answering, date_range, office_count, tally, text_answers
 from .gaps import find_gaps
 from .loading import Survey
-from .questionnaire import Option, Part, Question, Section
+from .questionnaire import QUESTIONNAIRE_LANGUAGE, Option, Part, Question, Section
 from .responses import ROLE_LABELS, Response
-
-UNIT = "offices"
 
 
 @dataclass(frozen=True)
@@ -53,38 +54,45 @@ def survey_pages(survey: Survey, index: Index, renderer: Renderer) -> dict[str, 
     per response that may be shown."""
     include_internal = renderer.options.edition == "internal"
     shown = survey.shown(include_internal)
+    router, words = renderer.router, renderer.translations
     context = {
         "survey": survey,
         "shown": shown,
         "paragraphs": paragraphs,
-        "term_link": _term_url,
+        "term_link": partial(_term_url, router),
         "roles": ROLE_LABELS,
+        "questionnaire_language": QUESTIONNAIRE_LANGUAGE,
     }
+    survey_page, gaps_page = router.source("survey"), router.source("gaps")
     pages = {
-        "survey/index.md": renderer.render(
+        survey_page: renderer.render(
             "survey/survey.md.j2",
-            "survey/index.md",
-            parts=_part_views(survey, shown),
+            survey_page,
+            parts=_part_views(survey, shown, router, words),
             offices=office_count(survey.responses),
             unnamed=office_count(survey.responses) - office_count(shown),
             dates=date_range(survey.responses),
             **context,
         ),
-        "gaps/index.md": renderer.render(
+        gaps_page: renderer.render(
             "survey/gaps.md.j2",
-            "gaps/index.md",
+            gaps_page,
             gaps=find_gaps(survey.questionnaire, survey.responses, index, renderer.vocabulary),
-            signal_label=signal_label,
+            signal_label=partial(signal_label, words=words),
             **context,
         ),
     }
+    if router.language != router.default:  # the responses are not translated: one page each
+        return pages
     for response in shown:
-        src = f"survey/responses/{response.slug}.md"
+        src = router.source("response", slug=response.slug)
         pages[src] = renderer.render("survey/response.md.j2", src, response=response, **context)
     return pages
 
 
-def _part_views(survey: Survey, shown: tuple[Response, ...]) -> tuple[PartView, ...]:
+def _part_views(
+    survey: Survey, shown: tuple[Response, ...], router: Router, words: NullTranslations
+) -> tuple[PartView, ...]:
     if survey.questionnaire is None:
         return ()
     views = []
@@ -93,7 +101,9 @@ def _part_views(survey: Survey, shown: tuple[Response, ...]) -> tuple[PartView, 
         sections = tuple(
             SectionView(
                 section,
-                tuple(_question_view(q, numbers[q.id], survey, shown) for q in section.questions),
+                tuple(
+                    _question_view(q, numbers[q.id], survey, shown, router, words) for q in section.questions
+                ),
             )
             for section in part.sections
         )
@@ -102,44 +112,61 @@ def _part_views(survey: Survey, shown: tuple[Response, ...]) -> tuple[PartView, 
 
 
 def _question_view(
-    question: Question, number: str, survey: Survey, shown: tuple[Response, ...]
+    question: Question,
+    number: str,
+    survey: Survey,
+    shown: tuple[Response, ...],
+    router: Router,
+    words: NullTranslations,
 ) -> QuestionView:
     if not question.is_closed:
         answers = text_answers(question, shown)
         grouped = tuple((item, tuple(group)) for item, group in groupby(answers, key=lambda a: a.item))
         return QuestionView(question, number, None, None, grouped)
     counted = tally(question, survey.responses)
-    return QuestionView(question, number, counted, _chart(counted) if counted.answered else None, ())
+    chart = _chart(counted, router, words) if counted.answered else None
+    return QuestionView(question, number, counted, chart, ())
 
 
-def _chart(counted: Tally) -> Chart:
+def _chart(counted: Tally, router: Router, words: NullTranslations) -> Chart:
     """Options by how many offices chose them; for a rating, items by the offices giving the
     levels that count (the full spread is in the table beside the chart)."""
     question = counted.question
     if question.kind == "choices":
         rows = [
-            (o.label, counted.counts[o.slug], _term_url(question.group, o.slug)) for o in question.options
+            (o.label, counted.counts[o.slug], _term_url(router, question.group, o.slug))
+            for o in question.options
         ]
-        title = f"{question.short}: offices choosing each"
+        title = words.gettext("%(question)s: offices choosing each") % {"question": question.short}
     else:
         levels = question.demand or (question.options[0].slug,)
-        rows = [(i.label, counted.top(i.slug), _term_url(question.group, i.slug)) for i in question.items]
-        title = f"{question.short}: offices answering {' or '.join(question.option(s).label for s in levels)}"
+        rows = [
+            (i.label, counted.top(i.slug), _term_url(router, question.group, i.slug)) for i in question.items
+        ]
+        title = words.gettext("%(question)s: offices answering %(levels)s") % {
+            "question": question.short,
+            "levels": _either(levels, question, words),
+        }
     rows.sort(key=lambda row: -row[1])  # stable: ties keep the questionnaire's order
-    return bar_chart(f"chart-{question.id}", title, rows, unit=UNIT)
+    return bar_chart(f"chart-{question.id}", title, rows, unit=words.gettext("Offices"))
 
 
-def _term_url(group: str | None, slug: str) -> str | None:
+def _either(levels: Sequence[str], question: Question, words: NullTranslations) -> str:
+    """'High or Medium': the levels a chart or a column counts."""
+    return words.gettext(" or ").join(question.option(s).label for s in levels)
+
+
+def _term_url(router: Router, group: str | None, slug: str) -> str | None:
     """The page of a term, for groups whose terms have pages (types, challenges)."""
-    vocabulary = load_vocabulary()
-    folder = vocabulary[group].folder if group in vocabulary.groups else None
-    return f"{folder}/{slug}/" if folder else None
+    kind = TERM_KINDS.get(group or "")
+    return router.url(kind, slug=slug) if kind else None
 
 
-def signal_label(question: Question) -> str:
+def signal_label(question: Question, words: NullTranslations) -> str:
     """A column heading of /gaps/: what the offices counted there answered."""
     if question.kind == "rating":
-        return f"{question.short}: {' or '.join(question.option(s).label for s in question.demand)}"
+        levels = _either(question.demand, question, words)
+        return words.gettext("%(question)s: %(levels)s") % {"question": question.short, "levels": levels}
     return question.short
 
 

@@ -20,6 +20,8 @@ from ..core.problems import CaseFileError, Problem
 from ..core.vocabulary import Vocabulary
 from .fields import FieldChecker, Path, read_yaml
 
+# The questionnaire is the CES draft, in English: its text is marked so on pages in the others.
+QUESTIONNAIRE_LANGUAGE = "en"
 # rating: one level per item; choices: a list of options; text: free text;
 # text-per-item: free text per item. Items come from the section (`items_from`).
 KINDS = ("rating", "choices", "text", "text-per-item")

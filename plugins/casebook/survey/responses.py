@@ -27,13 +27,14 @@ from ..core.files import read_contributed
 from ..core.privacy import personal_data_problems
 from ..core.problems import CaseFileError, Problem, did_you_mean
 from ..core.validate import FILE_SLUG, slug_for
+from ..core.words import N_
 from .fields import FieldChecker, Path, describe, read_yaml
 from .questionnaire import Question, Questionnaire
 
 ROLE_LABELS = {
-    "management": "Senior management level questions",
-    "administration": "Senior administration level questions",
-    "both": "Both parts of the questionnaire",
+    "management": N_("Senior management level questions"),
+    "administration": N_("Senior administration level questions"),
+    "both": N_("Both parts of the questionnaire"),
 }
 ROLES = tuple(ROLE_LABELS)
 VISIBILITIES = ("public", "internal")

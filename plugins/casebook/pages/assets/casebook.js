@@ -41,6 +41,28 @@
     return url.origin === window.location.origin ? url : null;
   }
 
+  // The script's words in the page's language, from the JSON block the page carries
+  // (data-cb-words, generated from the message catalogue); read again on every page, since
+  // instant navigation can move to a page in another language.
+  var WORDS = {};
+
+  function readWords() {
+    var block = document.querySelector("script[data-cb-words]");
+    try {
+      WORDS = block ? JSON.parse(block.textContent) : {};
+    } catch (error) {
+      WORDS = {};
+    }
+  }
+
+  // A message with its %(name)s values filled in; the key itself if the page has no words.
+  function say(key, values) {
+    var text = typeof WORDS[key] === "string" ? WORDS[key] : key;
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
+
   function element(tag, attributes, text) {
     var el = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -70,7 +92,7 @@
     return data.lessons.map(function (row) {
       var c = data.cases[row[0]];
       var values = {};
-      caseFacets.forEach(function (facet, i) { values[facet] = c[3 + i]; });
+      caseFacets.forEach(function (facet, i) { values[facet] = c[5 + i]; }); // after slug, title, organisation, address, language
       lessonFacets.forEach(function (facet, i) { values[facet] = row[3 + i]; });
       return { el: null, row: row, case: c, values: values, text: row[2].toLowerCase() };
     });
@@ -81,14 +103,19 @@
     var c = item.case;
     var labels = data.labels;
     var country = data.country;
+    // A lesson of a case not translated into the page's language is shown in its own,
+    // marked with it (screen readers, and its name after it).
+    var other = c[4] !== data.language ? { lang: c[4] } : {};
     var li = element("li", { "class": "cb-lesson", "data-cb-item": "" });
-    li.appendChild(element("p", { "class": "cb-lesson__text", "data-cb-text": "" }, row[2]));
+    var text = element("p", Object.assign({ "class": "cb-lesson__text", "data-cb-text": "" }, other), row[2]);
+    if (other.lang) text.appendChild(element("span", { "class": "cb-lang" }, " (" + (data.languages[c[4]] || c[4]) + ")"));
+    li.appendChild(text);
     var meta = element("p", { "class": "cb-lesson__meta" });
-    meta.appendChild(element("a", { href: base + "cases/" + c[0] + "/#lesson-" + row[1] }, c[1]));
+    meta.appendChild(element("a", Object.assign({ href: base + c[3] + "#lesson-" + row[1] }, other), c[1]));
     meta.appendChild(document.createTextNode(" · " + c[2]));
     item.values[country.param].forEach(function (code) {
       meta.appendChild(document.createTextNode(" · "));
-      meta.appendChild(element("a", { href: base + country.folder + "/" + code + "/" }, labels[country.param][code]));
+      meta.appendChild(element("a", { href: base + country.url.replace("{code}", code) }, labels[country.param][code]));
     });
     data.shown.forEach(function (facet) {
       item.values[facet].forEach(function (slug) {
@@ -97,7 +124,7 @@
       });
     });
     li.appendChild(meta);
-    var chips = element("ul", { "class": "cb-chips", "aria-label": "Filter lessons by" });
+    var chips = element("ul", { "class": "cb-chips", "aria-label": say("Filter lessons by") });
     data.chips.forEach(function (facet) {
       item.values[facet].forEach(function (slug) {
         var chip = element("li");
@@ -157,8 +184,8 @@
         type: "search",
         "class": "cb-facet__find",
         autocomplete: "off",
-        placeholder: "Find…",
-        "aria-label": "Find in " + (legend ? legend.textContent.trim() : "this group")
+        placeholder: say("Find…"),
+        "aria-label": legend ? say("Find in %(group)s", { group: legend.textContent.trim() }) : say("Find a value")
       });
       function show() {
         var wanted = fold(find.value.trim());
@@ -189,7 +216,7 @@
         var label = form.querySelector("label[for='" + CSS.escape(box.id) + "']");
         var text = label ? label.firstChild.textContent.trim() : value;
         var item = element("li");
-        var button = element("button", { type: "button", "class": "cb-active__chip", "aria-label": "Remove filter: " + text }, text + " ×");
+        var button = element("button", { type: "button", "class": "cb-active__chip", "aria-label": say("Remove filter: %(value)s", { value: text }) }, text + " ×");
         button.addEventListener("click", function () {
           box.checked = false;
           update(true);
@@ -200,11 +227,12 @@
       });
     });
     chips.hidden = total === 0;
-    if (number) number.textContent = total ? "(" + total + " active)" : "";
+    if (number) number.textContent = total ? say("(active: %(count)s)", { count: total }) : "";
   }
 
   function start(root, form, list, facets, items, data) {
-    var noun = list.dataset.noun || "items";
+    // Count-neutral wording ("Lessons: 12 of 340"): the script makes no plurals.
+    var noun = list.dataset.noun === "cases" ? "Cases" : "Lessons";
     var boxes = form.querySelectorAll("input[type=checkbox]");
     var query = form.querySelector("input[type=search]");
     var status = root.querySelector("[data-cb-count]");
@@ -276,7 +304,7 @@
       drawn = Math.min(matches.length, drawn + PAGE);
       if (more) {
         more.hidden = drawn >= matches.length;
-        more.textContent = "Show " + Math.min(PAGE, matches.length - drawn) + " more";
+        more.textContent = say("Show more (%(count)s)", { count: Math.min(PAGE, matches.length - drawn) });
       }
     }
 
@@ -332,8 +360,8 @@
       var filtered = active.length > 0 || words.length > 0;
       if (status) {
         status.textContent = filtered
-          ? visible.length + " of " + items.length + " " + noun
-          : items.length + " " + noun;
+          ? say(noun + ": %(shown)s of %(total)s", { shown: visible.length, total: items.length })
+          : say(noun + ": %(total)s", { total: items.length });
       }
       if (empty) empty.hidden = visible.length > 0;
     }
@@ -461,18 +489,33 @@
       });
       // Pagefind's input is named by a placeholder only (axe: label-title-only).
       var input = box.querySelector("input");
-      if (input) input.setAttribute("aria-label", "Search the case studies");
+      if (input) input.setAttribute("aria-label", say("Search the case studies"));
       var query = new URLSearchParams(window.location.search).get("q");
       if (query) ui.triggerSearch(query);
     };
     document.head.appendChild(script);
   }
 
+  // The language switcher keeps the filters and the place on the page: its links to the
+  // same page in another language take this page's query and fragment (the same slugs in
+  // every language).
+  function setupSwitcher() {
+    each(document.querySelectorAll("a[data-cb-same-page]"), function (link) {
+      var url = siteUrl(link.getAttribute("href"));
+      if (!url) return;
+      url.search = window.location.search;
+      url.hash = window.location.hash;
+      link.href = url.href;
+    });
+  }
+
   function init() {
+    readWords();
+    setupSwitcher();
     setupSearch();
     // Material's search dialog has no accessible name (axe: aria-dialog-name).
     each(document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])'), function (el) {
-      el.setAttribute("aria-label", "Search");
+      el.setAttribute("aria-label", say("Search"));
     });
     each(document.querySelectorAll("[data-cb-filterable]"), setup);
     each(document.querySelectorAll("table[data-cb-sortable]"), setupSorting);
