@@ -79,7 +79,10 @@ def case_file(number: int, rng: random.Random) -> tuple[str, dict, str]:
         "organisation": f"Statistical office {number % 97}",
         "country": rng.choice(countries),
         "partners": [
-            {"name": f"Partner {rng.randint(1, 999)}", "sector": rng.choice(vocabulary.sectors.slugs)}
+            {
+                "name": f"Partner {rng.randint(1, 999) % PARTNERS + 1}",
+                "sector": rng.choice(vocabulary.sectors.slugs),
+            }
             for _ in range(rng.randint(1, 3))
         ],
         "partnership_types": types,
@@ -101,9 +104,37 @@ def case_file(number: int, rng: random.Random) -> tuple[str, dict, str]:
     return f"synthetic-case-{number:05d}", front, body
 
 
+# The registry of organisations the synthetic cases name: the 97 offices, PARTNERS partners,
+# and GROUPS groups that every third partner belongs to (a few hundred organisations in all).
+OFFICES, PARTNERS, GROUPS = 97, 300, 20
+
+
+def registry_text() -> str:
+    """organisations.yml for the synthetic cases."""
+    countries = [c.alpha_2 for c in pycountry.countries][:60]
+    sectors = load_vocabulary().sectors.slugs
+    entries = [
+        f"- {{slug: office-{n}, name: Statistical office {n}, sector: government, "
+        f"country: {countries[n % 60]}}}"
+        for n in range(OFFICES)
+    ]
+    entries += [
+        f"- {{slug: group-{n}, name: Group {n}, sector: private, country: {countries[n % 60]}}}"
+        for n in range(GROUPS)
+    ]
+    for n in range(1, PARTNERS + 1):
+        parent = f", parent: group-{n % GROUPS}" if n % 3 == 0 else ""
+        entries.append(
+            f"- {{slug: partner-{n}, name: Partner {n}, sector: {sectors[n % len(sectors)]}, "
+            f"country: {countries[n % 60]}{parent}}}"
+        )
+    return "\n".join(entries) + "\n"
+
+
 def write_cases(folder: Path, count: int, seed: int = 2017) -> list[tuple[str, dict, str]]:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
+    (folder.parent / "organisations.yml").write_text(registry_text(), encoding="utf-8")
     cases = [case_file(n, rng) for n in range(1, count + 1)]
     for slug, front, body in cases:
         text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n\n" + body
