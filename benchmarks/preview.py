@@ -4,10 +4,12 @@ in `scripts/serve` (`mkdocs serve --dirty`), at N synthetic cases (README: "Perf
     .venv/bin/python benchmarks/preview.py               # N = 2000, 7 edits
     .venv/bin/python benchmarks/preview.py --cases 300
 
-It starts the preview server on a free local port, waits for the first build, then edits one
-case's summary at a time (a different case each time) and measures until the server says
-"Reloading browsers" (the rebuild is done and the open page reloads), checking that the
-case's page then shows the new text. The median and the slowest of the edits are printed.
+It starts the preview server on a free local port, waits for the first build, then makes
+edits of three kinds, one case at a time (a different case each time): its summary, its story
+(the body) and its title (which other case pages show among their related cases). Each is
+measured until the server says "Reloading browsers" (the rebuild is done and the open page
+reloads), checking that the case's page then shows the new text. The first edit after the
+server started (a summary) is reported apart; then the median and the slowest of each kind.
 """
 
 from __future__ import annotations
@@ -55,6 +57,11 @@ def wait_for(url: str, text: str, limit: float) -> float:
     raise SystemExit(f"{url} did not show {text!r} within {limit:.0f} s")
 
 
+def field(text: str, name: str, value: str) -> str:
+    """A case file with one front-matter field's value replaced."""
+    return re.sub(rf"^{name}: .*$", f"{name}: {value}", text, count=1, flags=re.M)
+
+
 def watch_log(server: subprocess.Popen[str], reloads: queue.SimpleQueue[float]) -> None:
     """The time of each "Reloading browsers" the server logs."""
     assert server.stderr is not None
@@ -68,7 +75,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--cases", type=int, default=2000)
-    parser.add_argument("--edits", type=int, default=7)
+    parser.add_argument("--edits", type=int, default=5, help="edits of each kind (5)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -88,24 +95,38 @@ def main() -> None:
         try:
             first = wait_for(f"{base}/", "Casebook", 600)
             print(f"{args.cases} cases: first build served after {first:.1f} s", flush=True)
-            waits = []
-            for n in range(args.edits):
-                slug = cases[(n * 97) % len(cases)][0]
-                path = root / "cases" / f"{slug}.md"
-                marker = f"Edited summary number {n}"
-                text = path.read_text(encoding="utf-8")
-                while not reloads.empty():
-                    reloads.get()
-                saved = time.perf_counter()
-                path.write_text(re.sub(r"^summary: .*$", f"summary: {marker}.", text, count=1, flags=re.M))
-                seconds = reloads.get(timeout=120) - saved
-                if marker not in fetch(f"{base}/cases/{slug}/"):
-                    raise SystemExit(f"the rebuild did not update cases/{slug}/")
-                waits.append(seconds)
-                print(f"edit {n + 1}: {seconds:.2f} s", flush=True)
-                time.sleep(1)
-            median, slowest = statistics.median(waits), max(waits)
-            print(f"from saving to the updated page: median {median:.2f} s, slowest {slowest:.2f} s")
+            kinds = {
+                "summary": lambda text, marker: field(text, "summary", f"{marker}."),
+                "story": lambda text, marker: text.rstrip("\n") + f"\n\n{marker}.\n",
+                "title": lambda text, marker: field(text, "title", marker),
+            }
+            waits: dict[str, list[float]] = {kind: [] for kind in kinds}
+            first = None
+            n = 0
+            for kind in kinds:
+                for _ in range(args.edits):
+                    slug = cases[(n * 97) % len(cases)][0]
+                    path = root / "cases" / f"{slug}.md"
+                    marker = f"Edited {kind} number {n}"
+                    text = path.read_text(encoding="utf-8")
+                    while not reloads.empty():
+                        reloads.get()
+                    saved = time.perf_counter()
+                    path.write_text(kinds[kind](text, marker), encoding="utf-8")
+                    seconds = reloads.get(timeout=300) - saved
+                    if marker not in fetch(f"{base}/cases/{slug}/"):
+                        raise SystemExit(f"the rebuild did not update cases/{slug}/")
+                    if first is None:
+                        first = seconds
+                    else:
+                        waits[kind].append(seconds)
+                    print(f"{kind} edit {n + 1}: {seconds:.2f} s", flush=True)
+                    n += 1
+                    time.sleep(1)
+            print(f"from saving to the updated page: the first edit after the start {first:.2f} s")
+            for kind, seconds in waits.items():
+                median, slowest = statistics.median(seconds), max(seconds)
+                print(f"  {kind} edits: median {median:.2f} s, slowest {slowest:.2f} s")
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -79,12 +79,16 @@ def size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
-def casebook_project(root: Path, count: int) -> list:
+def casebook_project(root: Path, count: int, languages: str = "[en]") -> list:
     """The shipped site with `count` synthetic cases. The guidelines PDF is left out: the plain
-    build makes none, and its annex of every lesson would run to thousands of pages."""
-    config = (REPO / "mkdocs.yml").read_text()
+    build makes none, and its annex of every lesson would run to thousands of pages. English
+    alone by default, as the plain build's pages are: what a language adds is measured apart
+    (benchmarks/languages.py)."""
+    lines = (REPO / "mkdocs.yml").read_text().splitlines(keepends=True)
+    config = "".join(line for line in lines if not line.startswith("      languages:"))
     anchor = "      cases_dir: cases\n"
-    (root / "mkdocs.yml").write_text(config.replace(anchor, anchor + "      guidelines_pdf: false\n"))
+    options = f"      guidelines_pdf: false\n      languages: {languages}\n"
+    (root / "mkdocs.yml").write_text(config.replace(anchor, anchor + options))
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "overrides", root / "overrides")
     return write_cases(root / "cases", count)

@@ -5,8 +5,13 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +84,14 @@ def case_text(**fields: str) -> str:
     }
     values.update(fields)
     return VALID_CASE.format(**values)
+
+
+def guided_case_text(**fields: str) -> str:
+    """A valid case as the editorial guide asks for it (`casebook check` gives no advice): a
+    third lesson, and an Outcome section."""
+    third = "  - text: Plan how the work ends before it starts.\n    stage: closing\ntimeline:\n"
+    text = case_text(**fields).replace("timeline:\n", third, 1)
+    return text + "\n## Outcome\n\nThe partnership ended as planned.\n"
 
 
 def case_yaml(
@@ -210,6 +223,50 @@ def new_project(root: Path) -> Project:
 def project(tmp_path: Path) -> Project:
     """The shipped site configuration and pages, with an empty cases/ folder."""
     return new_project(tmp_path / "project")
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project folder to run the casebook command in: cases/ and a mkdocs.yml."""
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_url: https://cases.example.net/\nx: !ENV [A, b]\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    """A page's text, or '' where the server does not answer (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@contextmanager
+def preview_server(project: Project, ready: str, text: str) -> Iterator[str]:
+    """`mkdocs serve --dirty` of the project, as scripts/serve runs it, on a free port; yields
+    its address once the page `ready` shows `text`."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while text not in fetch(base + ready, timeout=2):
+            assert time.monotonic() < deadline, "the preview did not start"
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

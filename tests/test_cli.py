@@ -5,25 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from argparse import Namespace
 from pathlib import Path
 
 import pytest
 import yaml
-from casebook.authoring.cli import main, new
+from casebook.authoring.cli import main
 from casebook.core.validate import read_case
 from casebook.core.vocabulary import load_vocabulary
-from conftest import REPO, case_text
+from conftest import REPO, case_text, guided_case_text
 
 VOCAB = load_vocabulary()
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "cases").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_url: https://cases.example.net/\nx: !ENV [A, b]\n")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -37,7 +28,7 @@ def run(*argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_exits_zero_when_every_case_is_valid(workdir: Path):
-    (workdir / "cases/a.md").write_text(case_text())
+    (workdir / "cases/a.md").write_text(guided_case_text())
     result = run("check")
     assert result.returncode == 0
     assert result.stdout == ""
@@ -45,8 +36,8 @@ def test_check_exits_zero_when_every_case_is_valid(workdir: Path):
 
 
 def test_check_reports_every_problem_in_every_file_and_exits_one(workdir: Path):
-    (workdir / "cases/a.md").write_text(case_text(types="co-creaton"))
-    (workdir / "cases/b.md").write_text(case_text(country="UK"))
+    (workdir / "cases/a.md").write_text(guided_case_text(types="co-creaton"))
+    (workdir / "cases/b.md").write_text(guided_case_text(country="UK"))
     result = run("check")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -148,21 +139,6 @@ def test_new_suggests_a_near_miss_term(workdir: Path):
     assert "--type: unknown partnership type 'co-creaton' (did you mean 'co-creation'?)" in result.stderr
 
 
-def test_new_asks_for_what_is_missing_in_a_terminal(workdir: Path):
-    answers = iter(["Asked title", "Asked office", "GB", "co-creation, open-innovation", "it-industry"])
-    args = Namespace(
-        slug="asked", title=None, organisation=None, country=None, type=None, challenge=None,
-        cases_dir="cases", config="mkdocs.yml",
-    )  # fmt: skip
-    assert new(args, ask=lambda question: next(answers)) == 0
-    case, _ = read_case("x.md", (workdir / "cases/asked.md").read_bytes(), VOCAB)
-    assert (case.title, case.country, case.partnership_types) == (
-        "Asked title",
-        "GB",
-        ("co-creation", "open-innovation"),
-    )
-
-
 @pytest.mark.parametrize(
     ("language", "name"), [("en", "case-study.yml"), ("fr", "case-study-fr.yml"), ("ru", "case-study-ru.yml")]
 )
@@ -250,10 +226,12 @@ _No response_
 
 
 def case_from_issue(workdir: Path, body: str, slug: str):
-    """The case `casebook from-issue` writes from an issue's body, read back as the build reads it."""
+    """The case `casebook from-issue` writes from an issue's body (under the name it offers,
+    `slug`), read back as the build reads it."""
     (workdir / "issue.md").write_text(body)
     result = run("from-issue", "issue.md")
     assert result.returncode == 0, result.stderr + result.stdout
+    assert [p.name for p in (workdir / "cases").iterdir()] == [f"{slug}.md"]
     path = workdir / f"cases/{slug}.md"
     case, problems = read_case(str(path), path.read_bytes(), VOCAB)
     assert [p for p in problems if p.severity == "error"] == []
@@ -261,7 +239,7 @@ def case_from_issue(workdir: Path, body: str, slug: str):
 
 
 def test_from_issue_writes_a_case_that_passes_check(workdir: Path):
-    case = case_from_issue(workdir, ISSUE_BODY, "open-sdg-data-a-shared-platform")
+    case = case_from_issue(workdir, ISSUE_BODY, "ons-open-sdg-data-shared")
     assert case.country == "GB"
     assert [(p.name, p.sector) for p in case.partners] == [
         ("City of Philadelphia", "government"),
@@ -322,7 +300,7 @@ Le contexte.
 
 
 def test_from_issue_reads_a_french_form_into_a_case_written_in_french(workdir: Path):
-    case = case_from_issue(workdir, FRENCH_ISSUE, "donnees-de-caisse-a-l-insee")
+    case = case_from_issue(workdir, FRENCH_ISSUE, "insee-donnees-caisse")
     assert (case.lang, case.partnership_types, case.challenges) == (
         "fr",
         ("supplier-recipient",),
@@ -372,7 +350,7 @@ def test_from_issue_reads_how_access_was_obtained(workdir: Path):
     )
     (workdir / "issue.md").write_text(body)
     assert run("from-issue", "issue.md").returncode == 0
-    path = workdir / "cases/open-sdg-data-a-shared-platform.md"
+    path = workdir / "cases/ons-open-sdg-data-shared.md"
     case, _ = read_case(str(path), path.read_bytes(), VOCAB)
     assert (case.access_basis, case.compensation) == ("voluntary", None)
     assert case.safeguards == ("aggregation-at-source", "data-sharing-agreement")

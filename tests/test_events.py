@@ -83,9 +83,10 @@ def test_an_end_before_the_start_is_reported():
     assert message.endswith("end: ends before it starts (2018-04-10 < 2018-04-11)")
 
 
-def test_a_missing_field_is_reported_at_the_opening_fence():
+def test_a_missing_field_is_reported_at_the_opening_fence_with_what_it_holds():
     assert event_problems(EVENT.replace("place: Geneva\n", "")) == [
-        "events/seminar.md:1: place: missing required field 'place'"
+        "events/seminar.md:1: place: missing required field 'place' (a city, or online); "
+        "add a line such as 'place: Geneva' between the '---' lines"
     ]
 
 

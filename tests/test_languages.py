@@ -68,7 +68,7 @@ def test_every_term_and_group_of_the_vocabulary_has_its_label_and_description_in
     missing = [
         f"{name}.{term['slug']}"
         for name, group in declared.items()
-        if name not in ("country", "facets")
+        if name not in ("country", "organisation", "facets")
         for term in group["terms"]
         if not {"label", "description"} <= set(term.get(language) or {})
     ]

@@ -6,13 +6,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
-from conftest import Project, case_yaml
+from conftest import Project, case_yaml, fetch, preview_server
 
 # Builds the project as `mkdocs serve --dirty` does: one plugin kept across builds, the site
 # folder kept; between builds it applies the edits given on the command line (file=old=>new).
@@ -69,14 +67,17 @@ def written(project: Project, build: int) -> dict[str, int]:
     return json.loads((project.root / f"built-{build}.json").read_text())
 
 
-def test_an_edit_rebuilds_its_case_page_and_the_listings_but_not_the_other_cases(project: Project):
+def test_an_edit_rebuilds_its_case_page_and_the_listings_it_changes_but_nothing_else(project: Project):
     add_cases(project)
-    result = rebuild(project, "alpha.md=Summary of Alpha.=>An edited summary.")
+    result = rebuild(project, "alpha.md=Alpha lesson.=>An edited lesson.")
     assert result.returncode == 0, result.stderr
     before, after = written(project, 0), written(project, 1)
-    assert "An edited summary." in project.page("cases/alpha/")
+    assert "An edited lesson." in project.page("cases/alpha/")
     assert after["cases/alpha/index.html"] != before["cases/alpha/index.html"]
-    assert after["cases/index.html"] != before["cases/index.html"]
+    assert "An edited lesson." in project.page("lessons/")
+    assert after["lessons/index.html"] != before["lessons/index.html"]
+    # The cases listing shows no lesson: the preview leaves it as it was written.
+    assert after["cases/index.html"] == before["cases/index.html"]
     assert after["cases/charlie/index.html"] == before["cases/charlie/index.html"]
 
 
@@ -85,6 +86,17 @@ def test_a_new_title_reaches_the_related_cases_of_other_pages(project: Project):
     result = rebuild(project, "alpha.md=title: Alpha=>title: Alpha renamed")
     assert result.returncode == 0, result.stderr
     assert "Alpha renamed" in project.page("cases/bravo/")  # Bravo shares Alpha's tags
+
+
+def test_a_new_title_rebuilds_only_the_case_pages_that_list_that_case(project: Project):
+    add_cases(project)
+    # Delta shares no tag with Alpha: Alpha is never among its related cases.
+    project.add("delta.md", case_yaml("Delta", ["policy-maker"], ["maintaining-momentum"], [{"text": "D."}]))
+    result = rebuild(project, "alpha.md=title: Alpha=>title: Alpha renamed")
+    assert result.returncode == 0, result.stderr
+    before, after = written(project, 0), written(project, 1)
+    assert after["cases/bravo/index.html"] != before["cases/bravo/index.html"]
+    assert after["cases/delta/index.html"] == before["cases/delta/index.html"]
 
 
 def test_a_dirty_rebuild_gives_the_pages_a_full_build_gives(project: Project):
@@ -99,41 +111,13 @@ def test_a_dirty_rebuild_gives_the_pages_a_full_build_gives(project: Project):
         assert html == project.page(url), url
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def page_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def test_the_preview_server_shows_an_edited_case(project: Project):
     add_cases(project)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/cases/alpha/"
-    try:
-        deadline = time.monotonic() + 60
-        while "Summary of Alpha." not in page_text(url):
-            assert time.monotonic() < deadline, "the preview never served the case"
-            time.sleep(0.2)
+    url = "cases/alpha/"
+    with preview_server(project, url, "Summary of Alpha.") as base:
         path = project.cases / "alpha.md"
         path.write_text(re.sub(r"Summary of Alpha\.", "Summary edited in the preview.", path.read_text()))
-        while "Summary edited in the preview." not in page_text(url):
-            assert time.monotonic() < deadline + 60, "the preview never showed the edit"
+        deadline = time.monotonic() + 60
+        while "Summary edited in the preview." not in fetch(base + url):
+            assert time.monotonic() < deadline, "the preview never showed the edit"
             time.sleep(0.2)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

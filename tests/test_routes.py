@@ -60,12 +60,12 @@ def test_a_paths_language_is_its_first_folder(path: str, language: str):
 
 
 def test_the_facet_folders_are_the_vocabularys():
-    folders = {VOCAB.folder("partnership_types"), VOCAB.folder("challenges"), VOCAB.folder("country")}
+    names = ("partnership_types", "challenges", "country", "organisation")
+    folders = {VOCAB.folder(name) for name in names}
     declared = {kind.path.split("/")[0] for kind in KINDS if kind.path.startswith("{")}
-    assert {Router(VOCAB, "en").url(name) for name in ("types", "challenges", "countries")} == {
-        f + "/" for f in folders
-    }
-    assert declared == {"{types}", "{challenges}", "{countries}"}
+    pages = ("types", "challenges", "countries", "organisations")
+    assert {Router(VOCAB, "en").url(name) for name in pages} == {f + "/" for f in folders}
+    assert declared == {"{types}", "{challenges}", "{countries}", "{organisations}"}
 
 
 def test_every_kind_is_declared_once():

@@ -12,7 +12,7 @@ import pytest
 from casebook.core.sourcecheck import build_date, source_hosts
 from casebook.core.validate import read_case
 from casebook.core.vocabulary import load_vocabulary
-from conftest import case_text
+from conftest import case_text, guided_case_text
 
 VOCAB = load_vocabulary()
 
@@ -113,7 +113,7 @@ def test_a_reprint_host_is_reported_unless_the_title_names_the_original(url: str
 
 
 def test_a_review_over_two_years_old_is_reported_when_a_date_is_given():
-    text = case_text(reviewed="2024-11-29")
+    text = guided_case_text(reviewed="2024-11-29")
     line = next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith("last_reviewed"))
     assert warnings_of(text, dt.date(2026, 11, 30)) == [
         f"cases/x.md:{line}: last_reviewed: warning: last reviewed on 2024-11-29, more than 2 years "
@@ -122,7 +122,7 @@ def test_a_review_over_two_years_old_is_reported_when_a_date_is_given():
 
 
 def test_a_review_exactly_two_years_old_is_not_yet_stale():
-    assert warnings_of(case_text(reviewed="2024-11-30"), dt.date(2026, 11, 30)) == []
+    assert warnings_of(guided_case_text(reviewed="2024-11-30"), dt.date(2026, 11, 30)) == []
 
 
 def test_the_build_never_reports_stale_reviews():
@@ -137,7 +137,7 @@ def test_source_date_epoch_fixes_the_checks_date(monkeypatch: pytest.MonkeyPatch
 
 def test_casebook_check_reports_a_stale_review_and_a_mirror(tmp_path: Path):
     (tmp_path / "cases").mkdir()
-    text = case_text(reviewed="2020-01-01").replace(
+    text = guided_case_text(reviewed="2020-01-01").replace(
         "https://example.org/report", "https://studylib.net/doc/1"
     )
     (tmp_path / "cases/old.md").write_text(text)

@@ -42,15 +42,20 @@ def test_bare_value_where_a_list_is_expected_shows_the_fix():
     assert "write challenges: [public-private]" in message
 
 
-def test_missing_field_is_reported_at_the_opening_fence():
+def test_missing_field_is_reported_at_the_opening_fence_with_what_it_holds_and_a_line_to_add():
     text = case_text().replace("summary: A statistical office worked with an operator.\n", "")
-    assert problems_of(text) == ["cases/x.md:1: summary: missing required field 'summary'"]
+    [message] = problems_of(text)
+    assert message.startswith("cases/x.md:1: summary: missing required field 'summary' (one or two sentences")
+    assert "add a line such as 'summary: " in message and "between the '---' lines" in message
 
 
-def test_missing_partner_sector_points_at_the_partner():
+def test_missing_partner_sector_points_at_the_partner_and_lists_the_sectors():
     text = case_text().replace("    sector: private\n", "")
     line = line_of(text, "- name: A mobile network operator")
-    assert problems_of(text) == [f"cases/x.md:{line}: partners[1].sector: missing required field 'sector'"]
+    [message] = problems_of(text)
+    assert message.startswith(f"cases/x.md:{line}: partners[1].sector: missing required field 'sector'")
+    assert "add a line such as 'sector: government' under this item" in message
+    assert "one of: government, private, academia, civil-society, international" in message
 
 
 def test_unknown_field_suggests_the_near_miss():

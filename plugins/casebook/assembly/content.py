@@ -1,5 +1,6 @@
-"""Every content folder a site is made from, read and checked as one: the cases, the survey,
-the events (and the events the lessons name), the guidelines. The build and `casebook check`
+"""Every content folder a site is made from, read and checked as one: the cases (their
+organisations looked up in the registry), the survey, the events (and the events the lessons
+name), the curated collections, the guidelines. The build and `casebook check`
 both read the content through `load_content`, with the same options (assembly/options.py),
 so a file that fails one fails the other; the checker only adds what depends on the day it
 runs and the editorial guide's advice (see core/validate.py).
@@ -8,15 +9,20 @@ runs and the editorial guide's advice (see core/validate.py).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.citedlessons import RECORD_FILE, cited_problems, read_record
 from ..core.collection import Collection, ReadAll, load_folder, one_by_one, shown_path
+from ..core.curated import Collections, load_collections
 from ..core.events import Events, lesson_event_problems, load_events
 from ..core.files import read_contributed
 from ..core.guidelines import Guidelines, load_guidelines
 from ..core.guidelinetranslations import TranslatedGuidelines, load_translated_guidelines
 from ..core.index import Index, build_index
+from ..core.model import Case, Lesson
+from ..core.organisations import load_registry, resolve_cases
 from ..core.problems import Problem, ReportsProblems
 from ..core.translations import Provenance, in_language, read_page_translation
 from ..core.vocabulary import Vocabulary
@@ -48,6 +54,7 @@ class Content(ReportsProblems):
     languages: dict[str, InLanguage]  # by language, the default first
     # The hand-written pages translated (docs/<language>/...), by path in docs/: their provenance.
     page_translations: dict[str, Provenance] = field(default_factory=dict)
+    collections: Collections = field(default_factory=lambda: Collections((), ()))  # core/curated.py
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -72,18 +79,36 @@ def load_content(
     events = load_events(options.folder(root, "events"), vocabulary, slugs, root)
     lesson_events = lesson_event_problems(collection.cases, (event.slug for event in events.events))
     problems = events.problems + tuple(lesson_events)
-    cases = collection.edition(options.include_internal)
-    index = build_index(cases, vocabulary)
+    # Every case's office and partners looked up in the registry of organisations (internal
+    # cases too: the checker reports them all), then the edition's cases.
+    registry_path = root / options.organisations_file
+    registry = load_registry(registry_path, shown_path(registry_path, root), vocabulary)
+    resolved, unresolved = resolve_cases(collection.cases, registry)
+    problems += registry.problems + tuple(unresolved)
+    cases = tuple(case for case in resolved if case.is_public or options.include_internal)
+    every_case = {case.slug: case for case in collection.cases}
+    collections = load_collections(
+        options.folder(root, "collections"), vocabulary, every_case, registry.by_slug, root
+    )
+    problems += collections.problems
+    index = build_index(cases, vocabulary, registry)
     languages: dict[str, InLanguage] = {}
     folder = options.folder(root, "guidelines")
     guidelines = Guidelines(None, None, ())
     for language in options.languages:
         words = vocabulary.in_language(language)
         read = in_language(cases, collection.translated, language)
-        local = index if all(a is b for a, b in zip(read, cases, strict=True)) else build_index(read, words)
+        local = (
+            index
+            if all(a is b for a, b in zip(read, cases, strict=True))
+            else build_index(read, words, registry)
+        )
         if language == options.default_language:  # the guidelines' original
             guidelines = load_guidelines(folder, vocabulary, local.by_slug, root)
-            problems += guidelines.problems
+            cited = cited_lessons(guidelines, collections, every_case)
+            problems += guidelines.problems + tuple(
+                citation_problems(options.folder(root, "cases"), cited, every_case, root)
+            )
             languages[language] = InLanguage(language, words, local, guidelines)
             continue
         translated, found = load_translated_guidelines(
@@ -96,7 +121,34 @@ def load_content(
     if docs is not None:
         found_pages, page_problems = translated_pages(docs, options.languages[1:], root, today is not None)
         pages, problems = found_pages, problems + tuple(page_problems)
-    return Content(collection, survey, events, index, guidelines, problems, languages, pages)
+    return Content(
+        collection, survey, events, index, guidelines, problems, languages, pages, collections=collections
+    )
+
+
+def cited_lessons(
+    guidelines: Guidelines, collections: Collections, cases: Mapping[str, Case]
+) -> list[Lesson]:
+    """Every lesson the guidelines cite as an example, and every lesson a collection lists."""
+    cited = [example.lesson for r in guidelines.recommendations for example in r.examples]
+    for collection in collections.collections:
+        for item in collection.items:
+            case = cases.get(item.case)
+            if case is not None and item.lesson is not None and 0 < item.lesson <= len(case.lessons):
+                cited.append(case.lessons[item.lesson - 1])
+    return cited
+
+
+def citation_problems(
+    folder: Path, cited: list[Lesson], cases: Mapping[str, Case], root: Path
+) -> list[Problem]:
+    """The cited lessons that moved or changed since the record of them in the cases folder
+    (core/citedlessons.py)."""
+    shown = shown_path(folder / RECORD_FILE, root)
+    record, problems = read_record(folder / RECORD_FILE, shown)
+    if record is None:
+        return problems
+    return problems + list(cited_problems(cited, cases, record, shown))
 
 
 def translated_pages(

@@ -8,10 +8,13 @@ which folders hold the content or how it is read.
           cases_dir: cases
           edition: public          # or internal: the secretariat's edition
           languages: [en, fr, ru]  # the first is the default, at /; the others at /fr/, /ru/
+          release: "2026.12"       # the release (tag v2026.12): footer and citations
+          doi: 10.5281/zenodo.N    # the concept DOI, once Zenodo has archived a release
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -22,6 +25,8 @@ from ..core.problems import did_you_mean
 from ..outputs.explorer import SERVER_LIMIT
 
 EDITIONS = ("public", "internal")
+RELEASE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,39}")
+DOI = re.compile(r"10\.\d{4,9}/[^\s\\\"<>]+")
 
 
 class OptionsError(Exception):
@@ -34,6 +39,10 @@ class CasebookOptions:
     survey_dir: str = "survey"
     events_dir: str = "events"
     guidelines_dir: str = "guidelines"
+    collections_dir: str = "collections"  # curated reading lists (core/collections.py)
+    # The registry of organisations (core/organisations.py); where there is none, case
+    # organisations and partners are not looked up.
+    organisations_file: str = "organisations.yml"
     # 'internal' builds the edition for the secretariat, internal cases included.
     edition: str = "public"
     # How many lessons the explorer page lists for readers without JavaScript (the script
@@ -46,6 +55,12 @@ class CasebookOptions:
     guidelines_pdf: bool = True
     # The site's languages; the first is the default and lives at the site's root.
     languages: tuple[str, ...] = ("en",)
+    # The release the site is, as tagged (vYYYY.MM): '2026.12'. Shown in every page's footer
+    # and in every citation; set by hand at each release, never from the clock (docs/releases.md).
+    release: str = ""
+    # The concept DOI that Zenodo gives the whole Casebook (all its releases), once the first
+    # release is archived: '10.5281/zenodo.1234567'. Unset: citations give the address alone.
+    doi: str = ""
 
     @property
     def default_language(self) -> str:
@@ -60,7 +75,7 @@ class CasebookOptions:
         return self.edition == "internal"
 
 
-CONTENT_FOLDERS = ("cases", "survey", "events", "guidelines")
+CONTENT_FOLDERS = ("cases", "survey", "events", "guidelines", "collections")
 _TYPES = {f.name: type(f.default) for f in fields(CasebookOptions)}
 
 
@@ -93,6 +108,15 @@ def read_options(values: Mapping[str, Any] | None) -> CasebookOptions:
         raise OptionsError(
             f"languages: expected a list of different languages among {', '.join(LANGUAGES)}, "
             f"the default first, got {list(options.languages)!r}"
+        )
+    if options.release and not RELEASE.fullmatch(options.release):
+        raise OptionsError(
+            f"release: expected a release such as 2026.12 (the tag without its v), got {options.release!r}"
+        )
+    if options.doi and not DOI.fullmatch(options.doi):
+        raise OptionsError(
+            "doi: expected a DOI such as 10.5281/zenodo.1234567 (without https://doi.org/), "
+            f"got {options.doi!r}"
         )
     if options.lessons_listed < 1:
         message = f"expected a number of lessons, 1 or more, got {options.lessons_listed}"

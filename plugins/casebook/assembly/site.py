@@ -14,7 +14,7 @@ import datetime as dt
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from ..core.collection import Collection, ReadAll, one_by_one
@@ -27,8 +27,17 @@ from ..core.sourcecheck import build_date
 from ..core.translations import Provenance
 from ..core.vocabulary import Vocabulary, load_vocabulary
 from ..outputs.calendar import events_ics
+from ..outputs.citation import Release, bibtex, case_bibtex, csl_json, ris
 from ..outputs.explorer import explorer_data
-from ..outputs.exports import Published, cases_csv, cases_json, lessons_json
+from ..outputs.exports import (
+    Published,
+    cases_csv,
+    cases_json,
+    collections_json,
+    lessons_csv,
+    lessons_json,
+    organisations_json,
+)
 from ..outputs.feed import EPOCH, FeedEntry, feed_entries, last_commit_dates
 from ..pages.links import edit_url
 from ..pages.render import PageJob, Renderer, SiteOptions
@@ -175,6 +184,8 @@ def settings_from_config(config: SiteConfig, bodies_aside: bool = False) -> Site
             edition=options.edition,
             lessons_listed=options.lessons_listed,
             bodies_aside=bodies_aside,
+            release=Release(options.release, options.doi),
+            site_url=config.data.get("site_url") or "",
         ),
     )
 
@@ -198,6 +209,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
             reading.guidelines,
             Router(reading.vocabulary, language, languages),
             reading.translated_guidelines,
+            collections=content.collections.published(reading.index.by_slug),
         )
         for language, reading in content.languages.items()
     }
@@ -220,7 +232,13 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
             route("api", name="cases.json"): lambda: cases_json(index, published),
             route("api", name="lessons.json"): lambda: lessons_json(index, published),
             route("api", name="cases.csv"): lambda: cases_csv(index, published),
+            route("api", name="lessons.csv"): lambda: lessons_csv(index, published),
+            route("api", name="organisations.json"): lambda: organisations_json(
+                index.organisations, published
+            ),
+            route("api", name="collections.json"): lambda: collections_json(default.collections, published),
             route("calendar"): lambda: events_ics(default.events, url, today, default.router),
+            **_citation_files(index, published, settings.options.release),
         }
         for renderer in renderers.values():
             pages |= survey_pages(survey, renderer.index, renderer)
@@ -253,10 +271,30 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     )
 
 
+def _citation_files(index: Index, published: Published, release: Release) -> dict[str, Callable[[], str]]:
+    """Each case's citation as CSL-JSON, BibTeX and RIS, and the whole collection's BibTeX
+    (outputs/citation.py), in the language each case is written in."""
+    route = published.router.url
+    files: dict[str, Callable[[], str]] = {}
+    for case in index.cases:
+        address = published.url(case)
+        files[route("case_citation", slug=case.slug, format="json")] = partial(
+            csl_json, case, address, release
+        )
+        files[route("case_citation", slug=case.slug, format="bib")] = partial(
+            case_bibtex, case, address, release
+        )
+        files[route("case_citation", slug=case.slug, format="ris")] = partial(ris, case, address, release)
+    everything = [(case, published.url(case)) for case in index.cases]
+    files[route("api", name="casebook.bib")] = partial(bibtex, everything, release)
+    return files
+
+
 def _language_files(
     renderer: Renderer, entries: tuple[FeedEntry, ...], url: str
 ) -> dict[str, Callable[[], str]]:
-    """The files each language has: the explorer's data, the feeds."""
+    """The files each language has: the explorer's data, the feeds, the pages at the former
+    addresses of its renamed cases."""
     route = renderer.router
     country = route.url("country", code="{code}")
     return {
@@ -265,6 +303,7 @@ def _language_files(
         ),
         route.url("feed"): lambda: renderer.feed(entries, url),
         route.url("updates_feed"): lambda: renderer.updates_feed(url),
+        **renderer.redirects(url),
     }
 
 

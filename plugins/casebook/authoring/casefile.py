@@ -7,14 +7,16 @@ other case, so what Casebook writes always passes `casebook check`.
 from __future__ import annotations
 
 import json
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..core.problems import CaseFileError, did_you_mean
-from ..core.vocabulary import Group, Vocabulary
+from ..core.vocabulary import Group, Vocabulary, load_vocabulary
 from ..core.words import N_
 from ..core.yamlfile import parse_yaml
 from ..pages.catalogue import translations
@@ -30,6 +32,7 @@ def section_id(section: str) -> str:
 
 
 PLACEHOLDER = "Replace this text."
+LESSON_PLACEHOLDER = "Replace with what another office should do or avoid, and why, in one or two sentences."
 
 
 @dataclass
@@ -64,8 +67,13 @@ class CaseSpec:
     partners: list[PartnerSpec] = field(
         default_factory=lambda: [PartnerSpec("Replace with the partner's name", "government")]
     )
+    # Three lessons, each with a stage, as the editorial guide asks (the stages are examples).
     lessons: list[LessonSpec] = field(
-        default_factory=lambda: [LessonSpec("Replace with a lesson learned, in one or two sentences.")]
+        default_factory=lambda: [
+            LessonSpec(LESSON_PLACEHOLDER, "identifying"),
+            LessonSpec(LESSON_PLACEHOLDER, "agreeing"),
+            LessonSpec(LESSON_PLACEHOLDER, "running"),
+        ]
     )
     sources: list[SourceSpec] = field(
         default_factory=lambda: [
@@ -80,6 +88,24 @@ class CaseSpec:
     compensation: str | None = None
     safeguards: list[str] = field(default_factory=list)
     sections: list[tuple[str, str]] = field(default_factory=lambda: [(s, PLACEHOLDER) for s in SECTIONS])
+
+
+def in_language(spec: CaseSpec, language: str) -> CaseSpec:
+    """The new case written in `language`: marked with it, its sections titled in it."""
+    gettext = translations(language).gettext
+    return replace(spec, lang=language, sections=[(gettext(s), PLACEHOLDER) for s in SECTIONS])
+
+
+# The case schema in a checkout, for editors' completion as the file is typed (the same schema
+# the site publishes; tests/test_cli.py keeps them equal): offline, unlike the site's address.
+SCHEMA_FILE = "schema/case.schema.json"
+
+
+def schema_reference(target: Path, root: Path, published: str) -> str:
+    """What a new case file's schema line points to: the checkout's schema as a path from the
+    file's folder, or where there is none, the `published` address."""
+    local = root / SCHEMA_FILE
+    return os.path.relpath(local, target.parent.resolve()) if local.is_file() else published
 
 
 def yaml_scalar(value: object) -> str:
@@ -121,7 +147,10 @@ def _environment() -> Environment:
 
 
 def render_case_file(spec: CaseSpec, schema_url: str) -> str:
-    text = _environment().get_template("case_file.md.j2").render(case=spec, schema_url=schema_url)
+    stages = load_vocabulary().stages.slugs
+    text = (
+        _environment().get_template("case_file.md.j2").render(case=spec, schema_url=schema_url, stages=stages)
+    )
     return text.rstrip("\n") + "\n"
 
 

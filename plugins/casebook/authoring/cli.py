@@ -12,25 +12,30 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import shutil
+import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-
-from anyascii import anyascii
+from typing import Any
 
 from .. import survey
-from ..assembly.content import load_content
+from ..assembly.content import cited_lessons, load_content
 from ..assembly.options import CasebookOptions, OptionsError
 from ..assembly.publication import can_write_pdf, guidelines_pdf
 from ..assembly.site import build_site, settings_from_config
 from ..assembly.siteconfig import read_site_config
 from ..assembly.source import RenderError, Written, render_source
-from ..core.collection import load_paths
-from ..core.countries import country_problem
+from ..core.citedlessons import RECORD_FILE, record_text
+from ..core.collection import load_paths, shown_path
+from ..core.commands import casebook_command
+from ..core.countries import resolve_country
 from ..core.events import Events, file_slugs, lesson_event_problems, read_event_file
 from ..core.guidelines import Guidelines
+from ..core.identity import RETIRED_FILE, read_retired
 from ..core.languages import DEFAULT, LANGUAGES
+from ..core.schema import schema_json
 from ..core.sourcecheck import build_date
 from ..core.validate import FILE_SLUG, read_case, slug_for
 from ..core.vocabulary import Vocabulary, load_vocabulary
@@ -38,11 +43,17 @@ from ..core.words import counted
 from ..speed.reading import in_two_processes
 from .casefile import (
     CaseSpec,
+    in_language,
     render_case_file,
     render_issue_form,
     resolve_term,
 )
+from .casefile import schema_reference as schema_at
 from .issue import IssueReader
+from .issueevent import case_from_issue_event, pull_request_body
+from .issueevent import comment as issue_comment
+from .naming import suggest_slug
+from .questions import Answers, Stopped, ask_case
 
 SCHEMA_PATH = "/schema/case.schema.json"
 
@@ -61,7 +72,11 @@ def check(paths: list[str], root: Path, options: CasebookOptions, docs: Path | N
     if paths:
         event_paths = [Path(p) for p in paths if Path(p).resolve().parent == events_dir]
         case_paths = [Path(p) for p in paths if Path(p) not in event_paths]
-        collection = load_paths(case_paths, vocabulary, today=today, read_all=in_two_processes)
+        retired = read_retired(cases_dir / RETIRED_FILE, shown_path(cases_dir / RETIRED_FILE, Path.cwd()))
+        collection = load_paths(
+            case_paths, vocabulary, today=today, read_all=in_two_processes, retired=retired,
+            other_slugs=frozenset(file_slugs(cases_dir)),
+        )  # fmt: skip
         case_slugs = file_slugs(cases_dir) | {case.slug for case in collection.cases}
         read = [read_event_file(p, p.as_posix(), vocabulary, case_slugs) for p in event_paths]
         events = Events(tuple(e for e, _ in read if e), tuple(sorted(x for _, found in read for x in found)))
@@ -77,6 +92,7 @@ def check(paths: list[str], root: Path, options: CasebookOptions, docs: Path | N
         responses = len(content.survey.responses)
     for problem in problems:
         print(problem)
+    sys.stdout.flush()  # the problems before the summary, where both go to one terminal or file
     for skipped in collection.skipped if paths else ():
         print(
             f"{skipped}: skipped: templates (_*.md), README.md and hidden files are not cases",
@@ -95,6 +111,17 @@ def check(paths: list[str], root: Path, options: CasebookOptions, docs: Path | N
         summary += f"; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
     print(summary, file=sys.stderr)
     return 1 if errors else 0
+
+
+def record_citations(root: Path, options: CasebookOptions) -> None:
+    """Write the record of the lessons the guidelines and the collections cite, in the cases
+    folder (core/citedlessons.py)."""
+    content = load_content(root, options, load_vocabulary())
+    target = options.folder(root, "cases") / RECORD_FILE
+    cases = {case.slug: case for case in content.collection.cases}
+    cited = cited_lessons(content.guidelines, content.collections, cases)
+    target.write_text(record_text(cited), encoding="utf-8")
+    print(f"Wrote {shown_path(target, Path.cwd())}", file=sys.stderr)
 
 
 def options_of(config_file: Path, **overrides: str | None) -> tuple[Path, CasebookOptions]:
@@ -119,6 +146,11 @@ def schema_url(config_file: Path) -> str:
     return site_url(config_file) + SCHEMA_PATH
 
 
+def schema_reference(target: Path, root: Path) -> str:
+    """A new case file's schema line: the checkout's schema file, else the published one."""
+    return schema_at(target, root, schema_url(root / "mkdocs.yml"))
+
+
 def _terms(values: list[str], vocabulary: Vocabulary, group: str, option: str) -> tuple[list[str], list[str]]:
     slugs, problems = [], []
     for value in (v.strip() for raw in values for v in raw.split(",")):
@@ -132,97 +164,205 @@ def _terms(values: list[str], vocabulary: Vocabulary, group: str, option: str) -
     return slugs, problems
 
 
-def _ask_missing(args: argparse.Namespace, ask: Callable[[str], str]) -> None:
-    """In a terminal, ask for what the command line left out."""
-    questions = {
-        "title": "Title of the case: ",
-        "organisation": "Organisation (the statistical office): ",
-        "country": "Country code (NO, GB; EU or INT): ",
-        "type": "Partnership types, separated by commas: ",
-        "challenge": "Challenge areas, separated by commas: ",
-    }
-    for name, question in questions.items():
-        if not getattr(args, name):
-            answer = ask(question).strip()
-            setattr(args, name, [answer] if name in ("type", "challenge") else answer)
-
-
-def new(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> int:
+def new(args: argparse.Namespace, io: dict[str, Any] | None = None) -> int:
+    """A new case file. In a terminal (or with a test's `io`), whatever the flags leave out is
+    asked one question at a time (questions.py); elsewhere the flags must say it all, and
+    each problem names its flag."""
     vocabulary = load_vocabulary()
-    if ask is None and sys.stdin.isatty():
-        ask = input
-    if ask is not None:
-        _ask_missing(args, ask)
+    root, options = options_of(Path(args.config), cases_dir=args.cases_dir)
+    cases_dir = options.folder(root, "cases")
+    if io is not None or (sys.stdin.isatty() and sys.stdout.isatty()):
+        return _new_asked(args, vocabulary, cases_dir, options.languages, io)
     problems = []
-    if not FILE_SLUG.fullmatch(args.slug):
+    if args.slug is None:
+        problems.append("give the file name (SLUG), such as ssb-payment-receipt-data")
+    elif not FILE_SLUG.fullmatch(args.slug):
         problems.append(f"SLUG: {_slug_problem(args.slug)}")
     missing = [
         f"--{n}" for n in ("title", "organisation", "country", "type", "challenge") if not getattr(args, n)
     ]
     if missing:
         problems.append(f"missing {', '.join(missing)} (run it in a terminal to be asked for them)")
-    if args.country and (message := country_problem(args.country)):
-        problems.append(f"--country: {message}")
+    country = None
+    if args.country:
+        country, message = resolve_country(args.country)
+        if message:
+            problems.append(f"--country: {message}")
     types, type_problems = _terms(args.type or [], vocabulary, "partnership_types", "--type")
     challenges, challenge_problems = _terms(args.challenge or [], vocabulary, "challenges", "--challenge")
     problems += type_problems + challenge_problems
-    # How access was obtained: optional (a namespace made by hand may not have them).
-    access_basis, compensation = getattr(args, "access_basis", None), getattr(args, "compensation", None)
-    access, access_problems = _terms([access_basis or ""], vocabulary, "access_basis", "--access-basis")
-    paid, paid_problems = _terms([compensation or ""], vocabulary, "compensation", "--compensation")
-    safeguards, safeguard_problems = _terms(
-        getattr(args, "safeguard", None) or [], vocabulary, "safeguards", "--safeguard"
-    )
+    access, access_problems = _terms([args.access_basis or ""], vocabulary, "access_basis", "--access-basis")
+    paid, paid_problems = _terms([args.compensation or ""], vocabulary, "compensation", "--compensation")
+    safeguards, safeguard_problems = _terms(args.safeguard or [], vocabulary, "safeguards", "--safeguard")
     problems += access_problems + paid_problems + safeguard_problems
-    target = Path(args.cases_dir) / f"{args.slug}.md"
-    if target.exists():
-        problems.append(f"{target} already exists: choose another slug, or edit that file")
+    target = cases_dir / f"{args.slug}.md"
+    if args.slug and target.exists():
+        problems.append(
+            f"{shown_path(target, Path.cwd())} already exists: choose another slug, or edit that file"
+        )
     if problems:
         raise UsageProblem("\n".join(problems))
+    answers = Answers(
+        args.title, args.organisation, str(country), types, challenges,
+        access[0] if access else None, paid[0] if paid else None, safeguards,
+    )  # fmt: skip
+    return _write(target, _spec(answers), root)
+
+
+def _new_asked(
+    args: argparse.Namespace,
+    vocabulary: Vocabulary,
+    cases_dir: Path,
+    languages: tuple[str, ...],
+    io: dict[str, Any] | None,
+) -> int:
+    """`casebook new` one question at a time; a flag given is taken as its answer (and a wrong
+    one asked again)."""
+    given = Answers(title=args.title or "", organisation=args.organisation or "")
+    if args.country and resolve_country(args.country)[0]:
+        given.country = str(resolve_country(args.country)[0])
+    given.partnership_types = _terms(args.type or [], vocabulary, "partnership_types", "--type")[0]
+    given.challenges = _terms(args.challenge or [], vocabulary, "challenges", "--challenge")[0]
+    given.safeguards = _terms(args.safeguard or [], vocabulary, "safeguards", "--safeguard")[0]
+    for name in ("access_basis", "compensation"):
+        slugs = _terms([getattr(args, name) or ""], vocabulary, name, name)[0]
+        setattr(given, name, slugs[0] if slugs else None)
+    taken = file_slugs(cases_dir)
+    if args.slug and FILE_SLUG.fullmatch(args.slug) and args.slug not in taken:
+        given.slug = args.slug
+    try:
+        answers = ask_case(vocabulary, taken, given, languages, io)
+    except Stopped:
+        raise UsageProblem("stopped: nothing written") from None
+    return _write(cases_dir / f"{answers.slug}.md", _spec(answers), cases_dir.parent)
+
+
+def _spec(answers: Answers) -> CaseSpec:
     spec = CaseSpec(
-        title=args.title,
-        organisation=args.organisation,
-        country=args.country,
-        partnership_types=types,
-        challenges=challenges,
+        title=answers.title,
+        organisation=answers.organisation,
+        country=answers.country,
+        partnership_types=answers.partnership_types,
+        challenges=answers.challenges,
         last_reviewed=dt.date.today().isoformat(),
-        access_basis=access[0] if access else None,
-        compensation=paid[0] if paid else None,
-        safeguards=safeguards,
+        access_basis=answers.access_basis,
+        compensation=answers.compensation,
+        safeguards=answers.safeguards,
     )
-    return _write(target, spec, Path(args.config))
+    if answers.lang and answers.lang != DEFAULT:
+        spec = in_language(spec, answers.lang)
+    return spec
 
 
-def _write(target: Path, spec: CaseSpec, config: Path) -> int:
+def _write(target: Path, spec: CaseSpec, root: Path) -> int:
     """Write the case file, unless it would not pass `casebook check`: then nothing is written
-    and the problems are printed."""
-    text = render_case_file(spec, schema_url(config))
-    _, problems = read_case(str(target), text.encode("utf-8"), load_vocabulary())
-    for problem in problems:
-        print(problem)
-    if any(p.severity == "error" for p in problems):
-        raise UsageProblem(
-            f"nothing written: {target} would not pass casebook check (the problems are above)"
-        )
+    and the problems are printed. What is left to write is counted, not listed: the file
+    itself marks each place."""
+    text = render_case_file(spec, schema_reference(target, root))
+    _, problems = read_case(str(target), text.encode("utf-8"), load_vocabulary(), build_date())
+    shown = shown_path(target, Path.cwd())
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        for problem in errors:
+            print(problem)
+        raise UsageProblem(f"nothing written: {shown} would not pass casebook check (the problems are above)")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"Wrote {target}. Fill in the text marked 'Replace', then run: casebook check {target}")
+    print(f"Wrote {shown}, with {counted(len(problems), 'place')} still to write (each marked in the file).")
+    print(f"Next: write the text marked 'Replace' in {shown}, then run: {casebook_command(f'check {shown}')}")
     return 0
 
 
 def from_issue(args: argparse.Namespace) -> int:
-    source = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    if args.event is not None:
+        if args.file is not None or not (args.comment and args.pr_body):
+            raise UsageProblem("--event takes no body file, and needs --comment and --pr-body")
+        return issue_event(args)
+    if args.file is None:
+        raise UsageProblem(
+            "give the issue's number (read with GitHub's gh tool), its body as a file, or '-' to read "
+            "standard input"
+        )
+    source = issue_body(args.file)
     reader = IssueReader.of(args.file, source, load_vocabulary())
     spec = reader.case(dt.date.today())
-    slug = args.slug or _slug_from_title(spec.title)
+    root, options = options_of(Path(args.config), cases_dir=args.cases_dir)
+    cases_dir = options.folder(root, "cases")
+    slug = args.slug or suggest_slug(spec.title, spec.organisation, file_slugs(cases_dir))
     if args.slug is not None and not FILE_SLUG.fullmatch(args.slug):
         reader.problems.append(f"--slug: {_slug_problem(args.slug)}")
-    target = Path(args.cases_dir) / f"{slug}.md"
+    target = cases_dir / f"{slug}.md"
     if target.exists():
-        reader.problems.append(f"{target} already exists: give another name with --slug")
+        reader.problems.append(
+            f"{shown_path(target, Path.cwd())} already exists: give another name with --slug"
+        )
     if reader.problems:
         raise UsageProblem("\n".join(reader.problems))
-    return _write(target, spec, Path(args.config))
+    return _write(target, spec, root)
+
+
+def schema(args: argparse.Namespace) -> int:
+    """The case schema, as the site publishes it: editors complete front matter with the copy
+    in the checkout (casefile.SCHEMA_FILE), which tests keep equal to this."""
+    text = schema_json(load_vocabulary())
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(text, encoding="utf-8")
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def issue_body(given: str) -> str:
+    """An issue's body: by its number, read from GitHub with the gh tool; from a file; or from
+    standard input ('-')."""
+    if given == "-":
+        return sys.stdin.read()
+    if given.lstrip("#").isdigit() and not Path(given).exists():
+        number = given.lstrip("#")
+        if shutil.which("gh") is None:
+            raise UsageProblem(
+                f"reading issue #{number} needs GitHub's gh tool (https://cli.github.com/); without it, "
+                "save the issue's body to a file and give that file"
+            )
+        result = subprocess.run(
+            ["gh", "issue", "view", number, "--json", "body", "--jq", ".body"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if result.returncode != 0:
+            raise UsageProblem(f"gh could not read issue #{number}: {result.stderr.strip() or 'no message'}")
+        return result.stdout
+    try:
+        return Path(given).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageProblem(f"{given}: cannot be read ({error})") from None
+
+
+def issue_event(args: argparse.Namespace) -> int:
+    """The issue workflow's step: the case file, or the problems, from a recorded issue event;
+    exit 1 where no case file was written (the comment says why)."""
+    try:
+        result = case_from_issue_event(
+            Path(args.event),
+            Path.cwd(),
+            args.cases_dir or "cases",
+            schema_url(Path(args.config)),
+            load_vocabulary(),
+            dt.date.today(),
+        )
+    except (ValueError, json.JSONDecodeError) as error:
+        raise UsageProblem(f"{args.event}: {error}") from None
+    Path(args.comment).write_text(issue_comment(result), encoding="utf-8")
+    if result.path is not None:
+        Path(args.pr_body).write_text(pull_request_body(result), encoding="utf-8")
+        if args.outputs:
+            with open(args.outputs, "a", encoding="utf-8") as outputs:
+                outputs.write(f"path={result.path}\n")
+        print(f"Wrote {result.path} from issue #{result.number}")
+        return 0
+    print(f"No case file from issue #{result.number}: {len(result.problems)} problem(s), in {args.comment}")
+    return 1
 
 
 def _slug_problem(slug: str) -> str:
@@ -230,15 +370,6 @@ def _slug_problem(slug: str) -> str:
         f"{slug!r} is not a valid slug: use lower-case letters, digits and hyphens, "
         f"such as '{slug_for(slug + '.md') or 'my-case'}'"
     )
-
-
-def _slug_from_title(title: str, limit: int = 60) -> str:
-    """A file name from a title in any language: accents and Cyrillic written in Latin letters
-    ('Données mobiles' -> 'donnees-mobiles', 'Мобильные данные' -> 'mobil-nye-dannye')."""
-    slug = slug_for(anyascii(title) + ".md")
-    while len(slug) > limit and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    return slug or "new-case"
 
 
 def pdf(args: argparse.Namespace) -> int:
@@ -287,12 +418,26 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser.add_argument(
         "--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: mkdocs.yml)"
     )
+    check_parser.add_argument(
+        "--record-citations",
+        action="store_true",
+        help="first record each lesson the guidelines and collections cite (cases/_cited-lessons.yml)",
+    )
 
-    new_parser = commands.add_parser("new", help="write a new case file from the template")
-    new_parser.add_argument("slug", help="the file name without .md: lower-case letters, digits, hyphens")
+    new_parser = commands.add_parser(
+        "new",
+        help="write a new case file from the template (in a terminal: one question at a time)",
+        description="In a terminal, asks one question at a time for whatever the options leave out, "
+        "with the allowed answers listed. Elsewhere (a script), the options must give it all.",
+    )
+    new_parser.add_argument(
+        "slug",
+        nargs="?",
+        help="the file name without .md: lower-case letters, digits, hyphens (offered if left out)",
+    )
     new_parser.add_argument("--title")
     new_parser.add_argument("--organisation")
-    new_parser.add_argument("--country", help="ISO 3166-1 alpha-2 code (NO, GB); EU or INT")
+    new_parser.add_argument("--country", help="a name or ISO 3166-1 alpha-2 code (Norway, NO); EU or INT")
     new_parser.add_argument("--type", action="append", help="a partnership type (repeat for more)")
     new_parser.add_argument("--challenge", action="append", help="a challenge area (repeat for more)")
     new_parser.add_argument("--access-basis", help="how access was obtained, such as voluntary or contract")
@@ -300,12 +445,35 @@ def build_parser() -> argparse.ArgumentParser:
     new_parser.add_argument("--safeguard", action="append", help="a safeguard (repeat for more)")
 
     issue_parser = commands.add_parser("from-issue", help="write a case file from a case study issue's body")
-    issue_parser.add_argument("file", help="the issue body as Markdown ('-' reads standard input)")
-    issue_parser.add_argument("--slug", help="the file name without .md (default: from the title)")
+    issue_parser.add_argument(
+        "file",
+        nargs="?",
+        help="the issue's number (read from GitHub with the gh tool), or its body as a Markdown file "
+        "('-' reads standard input)",
+    )
+    issue_parser.add_argument(
+        "--slug", help="the file name without .md (default: the office's short name and the subject)"
+    )
+
+    # The issue workflow (.github/workflows/case-study-issue.yml) reads the issue from the
+    # event GitHub recorded, and has the comment and the pull request's body written.
+    issue_parser.add_argument(
+        "--event", help="a recorded GitHub issue event ($GITHUB_EVENT_PATH), not a body"
+    )
+    issue_parser.add_argument("--comment", help="with --event: where to write the comment for the issue")
+    issue_parser.add_argument("--pr-body", help="with --event: where to write the pull request's body")
+    issue_parser.add_argument(
+        "--outputs", help="with --event: a file to append path=<case file> to ($GITHUB_OUTPUT)"
+    )
 
     for sub in (new_parser, issue_parser):
-        sub.add_argument("--cases-dir", default="cases", help="the cases folder (default: cases)")
+        sub.add_argument("--cases-dir", help="the cases folder (default: mkdocs.yml's, or cases)")
         sub.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the schema's address")
+
+    schema_parser = commands.add_parser(
+        "schema", help="print the case schema, or write it (-o schema/case.schema.json: editors' copy)"
+    )
+    schema_parser.add_argument("--output", "-o", help="the file to write (default: print it)")
 
     form_parser = commands.add_parser(
         "issue-form", help="print the GitHub issue form, generated from the vocabulary"
@@ -365,6 +533,8 @@ def main(argv: list[str] | None = None) -> int:
                 guidelines_dir=args.guidelines_dir,
             )
             docs = root / read_site_config(Path(args.config)).docs_dir
+            if args.record_citations:
+                record_citations(root, options)
             return check(args.paths, root, options, docs)
         if args.command == "new":
             return new(args)
@@ -376,6 +546,8 @@ def main(argv: list[str] | None = None) -> int:
             return render(args)
         if args.command == "survey":
             return survey.run(args)
+        if args.command == "schema":
+            return schema(args)
         sys.stdout.write(render_issue_form(load_vocabulary(args.language)))
         return 0
     except UsageProblem as problem:

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from .files import read_contributed
+from .identity import RETIRED_FILE, RetiredSlugs, identity_problems, read_retired
 from .model import Case
 from .problems import CaseFileError, Problem, ReportsProblems
 from .translations import TRANSLATION_FILE, Translation, read_translation
@@ -64,6 +65,22 @@ def folder_entries(folder: Path, base: Path | None = None) -> Iterator[tuple[str
             yield shown_path(Path(entry.path), base), entry
 
 
+def markdown_files(
+    folder: Path, base: Path | None, kind: str, problems: list[Problem]
+) -> Iterator[tuple[str, bytes]]:
+    """The path shown and the bytes of each Markdown file of a contributors' folder (events,
+    collections); anything else in it, and a file that cannot be read, joins `problems`."""
+    for shown, entry in folder_entries(folder, base):
+        if not entry.name.endswith(".md") or entry.is_dir(follow_symlinks=False):
+            message = f"not {kind} file: {kind.split()[-1]}s are Markdown files ending in .md"
+            problems.append(Problem(shown, 1, "file", message))
+            continue
+        try:
+            yield shown, read_contributed(Path(entry.path))
+        except CaseFileError as exc:
+            problems.append(Problem(shown, exc.line, exc.field, exc.message))
+
+
 def load_folder(
     folder: Path,
     vocabulary: Vocabulary,
@@ -77,7 +94,8 @@ def load_folder(
         problem = Problem(shown_path(folder, base), 1, "folder", "the cases folder does not exist")
         return Collection((), (problem,), ())
     entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    return load_paths([Path(e.path) for e in entries], vocabulary, base, today, read_all)
+    retired = read_retired(folder / RETIRED_FILE, shown_path(folder / RETIRED_FILE, base))
+    return load_paths([Path(e.path) for e in entries], vocabulary, base, today, read_all, retired)
 
 
 def load_paths(
@@ -86,7 +104,12 @@ def load_paths(
     base: Path | None = None,
     today: dt.date | None = None,
     read_all: ReadAll = one_by_one,
+    retired: RetiredSlugs | None = None,
+    other_slugs: frozenset[str] = frozenset(),
 ) -> Collection:
+    """Read the case files (and translations) among `paths`; with `retired` (the folder's
+    retired slugs), check the cases' identifiers (core/identity.py) against them and against
+    `other_slugs`, the slugs of the folder's files that are not read (a check of some files)."""
     cases: list[Case] = []
     problems: list[Problem] = []
     skipped: list[str] = []
@@ -128,6 +151,9 @@ def load_paths(
                         shown, 1, "file name", f"gives the same page /cases/{slug}/ as {others}; rename one"
                     )
                 )
+    if retired is not None:
+        problems.extend(retired.problems)
+        problems.extend(identity_problems(cases, retired, other_slugs))
     colliding = {f for files in slugs.values() if len(files) > 1 for f in files}
     kept = tuple(sorted((c for c in cases if c.path not in colliding), key=lambda c: c.slug))
     originals = {case.slug: case for case in kept}

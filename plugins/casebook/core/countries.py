@@ -26,6 +26,23 @@ def is_known(code: str) -> bool:
     return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
 
 
+def resolve_country(value: str) -> tuple[str | None, str | None]:
+    """The code for what someone typed: a code in any case ('no'), a name in English, French
+    or Russian ('Norway', 'Norvège'), or a choice as the questions show it ('Norway (NO)');
+    else None and why not."""
+    text = value.strip()
+    if text.endswith(")") and "(" in text:
+        text = text[text.rindex("(") + 1 : -1].strip()
+    upper = text.upper()
+    if is_known(upper):
+        return upper, None
+    special = {name.casefold(): code for code, names in SPECIAL.items() for name in names.values()}
+    code = special.get(text.casefold()) or languages.code_of_name(text)
+    if code is not None and is_known(code):
+        return code, None
+    return None, country_problem(value)
+
+
 def country_problem(value: str) -> str | None:
     """Why `value` is not a usable country code, with the likely fix; None when it is fine."""
     if is_known(value):
@@ -40,7 +57,7 @@ def country_problem(value: str) -> str | None:
     special |= {"EUR": "EU", "EUROPE": "EU"}
     if upper in special:
         return f"unknown country code '{value}' (did you mean '{special[upper]}'?)"
-    code = languages.code_of_name(value)
+    code = languages.code_of_name(value) or languages.close_code(value)
     if code is not None:
         hint = f" (did you mean '{code}' for {country_name(code)}?)"
     return (

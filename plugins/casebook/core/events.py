@@ -32,7 +32,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .collection import folder_entries, is_skipped
+from .collection import is_skipped, markdown_files
 from .files import read_contributed
 from .model import Case, Lesson, Source
 from .problems import CaseFileError, Problem, ReportsProblems, did_you_mean
@@ -187,13 +187,8 @@ def load_events(
     slugs = set(case_slugs)
     events: list[Event] = []
     problems: list[Problem] = []
-    for shown, entry in folder_entries(folder, base):
-        if not entry.name.endswith(".md") or entry.is_dir(follow_symlinks=False):
-            problems.append(
-                Problem(shown, 1, "file", "not an event file: events are Markdown files ending in .md")
-            )
-            continue
-        event, found = read_event_file(Path(entry.path), shown, vocabulary, slugs)
+    for shown, raw in markdown_files(folder, base, "an event", problems):
+        event, found = read_event(shown, raw, vocabulary, slugs)
         problems += found
         if event is not None:
             events.append(event)

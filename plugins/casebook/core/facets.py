@@ -2,7 +2,8 @@
 
 Which facets there are, in which order, and their query parameters are the vocabulary's
 (`facets` and each group's `param` in vocabulary.yml); values are vocabulary slugs and
-lower-case country codes. Here is only where each facet's values come from: the lesson
+lower-case country codes and the slugs of the registry of organisations. Here is only where
+each facet's values come from: the lesson
 itself, or its case. Each item's values become its `data-<param>` attributes, which the
 filter script reads; the counts are for the unfiltered list (the script recounts them).
 """
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .index import Index
-from .languages import country_name
+from .languages import DEFAULT, country_name
 from .model import Case, Lesson
 from .vocabulary import Vocabulary
 
@@ -33,6 +34,7 @@ CASE_FIELDS: dict[str, Callable[[Case], tuple[str, ...]]] = {
     "access_basis": lambda case: (case.access_basis,) if case.access_basis else (),
     "compensation": lambda case: (case.compensation,) if case.compensation else (),
     "safeguards": lambda case: case.safeguards,
+    "organisation": lambda case: case.partner_organisations,
 }
 
 Values = dict[str, tuple[str, ...]]
@@ -50,6 +52,7 @@ class Facet:
     param: str
     label: str
     values: tuple[FacetValue, ...]
+    lang: str | None = None  # the language of the values' labels, where it is not the page's
 
 
 @cache
@@ -94,6 +97,11 @@ def build_facets(
         if name == vocabulary.country.name:
             choices = [(code.lower(), country_name(code, vocabulary.language)) for code in index.by_country]
             facets.append(_facet(param, vocabulary.country.plural, choices, counts))
+        elif vocabulary.organisation and name == vocabulary.organisation.name:
+            names = index.organisations.partner_names()  # none without a registry: no facet
+            if names:  # the registry's names, as it writes them (in the default language)
+                found = _facet(param, vocabulary.organisation.plural, list(names.items()), counts)
+                facets.append(replace(found, lang=DEFAULT))
         else:
             group = vocabulary[name]
             facets.append(_facet(param, group.plural, [(t.slug, t.label) for t in group.terms], counts))

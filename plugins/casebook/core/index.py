@@ -9,12 +9,13 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 
 from .languages import country_key, sort_key
 from .model import Case, Lesson
+from .organisations import NO_REGISTRY, Organisations, Registry, organisations_of
 from .timeline import TimelineEntry
 from .vocabulary import Vocabulary
 
@@ -36,6 +37,7 @@ class Index:
     lesson_matrix: dict[tuple[str, str], tuple[Lesson, ...]]  # (type, challenge) -> lessons
     newest: tuple[Case, ...]
     tags: tuple[str, ...]  # every type, then every challenge: what related cases share
+    organisations: Organisations = field(default_factory=lambda: organisations_of((), NO_REGISTRY))
 
     @cached_property
     def related(self) -> RelatedCases:
@@ -89,7 +91,7 @@ def _title_key(case: Case) -> tuple[tuple[int, ...], str]:
     return (sort_key(case.title), case.slug)
 
 
-def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
+def build_index(cases: Iterable[Case], vocabulary: Vocabulary, registry: Registry = NO_REGISTRY) -> Index:
     ordered = tuple(sorted(cases, key=_title_key))
     types, challenges = vocabulary.types.slugs, vocabulary.challenges.slugs
     by_type = _group(ordered, types, lambda c: c.partnership_types)
@@ -117,6 +119,7 @@ def build_index(cases: Iterable[Case], vocabulary: Vocabulary) -> Index:
         },
         newest=most_recent(ordered, NEWEST_LIMIT),
         tags=tuple(types + challenges),
+        organisations=organisations_of(ordered, registry),
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+from difflib import get_close_matches
 from functools import cache
 
 import pycountry
@@ -34,6 +35,7 @@ def _countries(language: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
 
 
+@cache  # asked for on every row and chip that names a country
 def country_name(code: str, language: str = DEFAULT) -> str:
     """'NO' -> 'Norway', 'Norvège', 'Норвегия'; EU and INT by name; an unknown code as it is.
 
@@ -62,6 +64,13 @@ def code_of_name(name: str) -> str | None:
         return pycountry.countries.lookup(name.strip()).alpha_2
     except LookupError:
         return _names().get(key)
+
+
+def close_code(name: str) -> str | None:
+    """The code of the country whose name is closest to a misspelt one ('Narway'), or None."""
+    names = _names()
+    found = get_close_matches(" ".join(name.split()).casefold(), list(names), n=1, cutoff=0.75)
+    return names[found[0]] if found else None
 
 
 @cache
@@ -109,6 +118,7 @@ def locale_of(language: str) -> Locale:
     return Locale.parse("en_GB" if language == DEFAULT else language)
 
 
+@cache
 def language_name(language: str) -> str:
     """A language's name in itself: 'English', 'Français', 'Русский'."""
     name = Locale.parse(language).get_display_name(language) or language

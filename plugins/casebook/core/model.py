@@ -12,6 +12,11 @@ from .timeline import TimelineEntry
 class Partner:
     name: str
     sector: str
+    # Not one organisation that can be named (an operator left unnamed, several listed
+    # together): the registry of organisations does not ask for it (core/organisations.py).
+    anonymous: bool = False
+    organisation: str | None = None  # its registry entry's slug, once resolved
+    line: int = field(default=0, compare=False)  # of its name, for messages
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,9 @@ class Case:
     safeguards: tuple[str, ...] = ()
     last_reviewed: str | None = None
     visibility: str = "public"
+    # Slugs the case had before it was renamed: their addresses lead to it (core/identity.py).
+    former_slugs: tuple[str, ...] = ()
+    former_lines: tuple[int, ...] = field(default=(), compare=False)  # each one's line, for messages
     timeline: tuple[TimelineEntry, ...] = ()  # in date order
     lang: str = "en"  # the language its text is in: its own, or a translation's (translations.py)
     # Where the text is a translation: its provenance (a translations.Translation), else None.
@@ -67,6 +75,11 @@ class Case:
     body_line: int = 1
     # The front matter as written (after type repair), for the open-data exports.
     front_matter: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    organisation_line: int = field(default=0, compare=False)  # for messages
+    # Once resolved in the registry of organisations (core/organisations.py): the office's
+    # entry, and the partners' entries with the groups they belong to (the `org` facet).
+    organisation_slug: str | None = None
+    partner_organisations: tuple[str, ...] = ()
 
     @property
     def is_public(self) -> bool:

@@ -103,7 +103,17 @@ class Registry(ReportsProblems):
 
     def arms(self, slug: str) -> tuple[str, ...]:
         """The entries below a group, at any depth (not the group itself)."""
-        return tuple(o.slug for o in self.organisations if o.slug != slug and slug in self.lineage(o.slug))
+        return self._below.get(slug, ())
+
+    @cached_property
+    def _below(self) -> dict[str, tuple[str, ...]]:
+        """Each group's entries below it, in the registry's order: worked out once, as every
+        organisation's page and facet asks."""
+        below: dict[str, list[str]] = {}
+        for organisation in self.organisations:
+            for group in self.lineage(organisation.slug)[1:]:
+                below.setdefault(group, []).append(organisation.slug)
+        return {group: tuple(slugs) for group, slugs in below.items()}
 
 
 NO_REGISTRY = Registry("organisations.yml", (), (), present=False)

@@ -4,7 +4,7 @@ data file, the script. An address is below the site's root for the default langu
 below /<language>/ for the others, with the same path, except for the files one language
 serves for all (`shared`: the open data, the schema, the search bundle).
 
-The folders of the facets' pages (types/, challenges/, countries/) are the vocabulary's
+The folders of the facets' pages (types/, challenges/, countries/, organisations/) are the vocabulary's
 (vocabulary.yml); the others are here. Each kind says what holds for its pages:
 `contributed` (it holds contributors' or editors' Markdown: sanitised), `searched` (in the
 search index; listing pages are not, so a search finds each case once).
@@ -38,12 +38,18 @@ KINDS = (
     Kind("search", "search/"),
     Kind("cases", "cases/"),
     Kind("case", "cases/{slug}/", contributed=True, searched=True),
+    # A renamed case's former address (core/identity.py): a small page that sends readers on.
+    Kind("case_redirect", "cases/{slug}/index.html"),
     Kind("types", "{types}/"),
     Kind("type", "{types}/{slug}/"),
     Kind("challenges", "{challenges}/"),
     Kind("challenge", "{challenges}/{slug}/"),
     Kind("countries", "{countries}/"),
     Kind("country", "{countries}/{code}/"),
+    Kind("organisations", "{organisations}/"),
+    Kind("organisation", "{organisations}/{slug}/"),
+    Kind("collections", "collections/"),
+    Kind("collection", "collections/{slug}/", contributed=True, searched=True),
     Kind("matrix", "matrix/"),
     Kind("lessons", "lessons/"),
     Kind("lessons_page", "lessons/page/{number}/"),
@@ -69,6 +75,8 @@ KINDS = (
     Kind("calendar", "events.ics", shared=True),
     Kind("schema", "schema/case.schema.json", shared=True),
     Kind("api", "api/{name}", shared=True),
+    # A case's citation (CSL-JSON, BibTeX, RIS: outputs/citation.py), and the collection's.
+    Kind("case_citation", "api/cases/{slug}.{format}", shared=True),
     Kind("search_bundle", "pagefind/", shared=True),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
@@ -86,6 +94,9 @@ class Router:
             "types": vocabulary.folder("partnership_types"),
             "challenges": vocabulary.folder("challenges"),
             "countries": vocabulary.folder("country"),
+            "organisations": vocabulary.folder("organisation")
+            if vocabulary.organisation
+            else "organisations",
         }
 
     def home(self, language: str) -> str:

@@ -19,6 +19,7 @@ SCHEMA_ID = "https://casebook.example/schema/case.schema.json"  # replaced by th
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 COUNTRY_PATTERN = r"^(?:[A-Z]{2}|INT)$"
 URL_PATTERN = r"^https?://\S+$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 YEAR = {"type": "integer", "minimum": 1800, "maximum": 2200}
 
 REQUIRED = [
@@ -125,7 +126,17 @@ def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str,
             "minItems": 1,
             "description": N_("Who the partners were, each with a name and a sector."),
             "items": obj(
-                {"name": text(N_("The partner's name."), 200), "sector": term(v.sectors)},
+                {
+                    "name": text(N_("The partner's name."), 200),
+                    "sector": term(v.sectors),
+                    "anonymous": {
+                        "type": "boolean",
+                        "description": N_(
+                            "true for a partner that is not one organisation named in the registry "
+                            "(an operator left unnamed, several organisations named together)."
+                        ),
+                    },
+                },
                 ["name", "sector"],
                 N_("A partner."),
             ),
@@ -184,6 +195,15 @@ def case_schema(vocabulary: Vocabulary, schema_id: str = SCHEMA_ID) -> dict[str,
             "type": "string",
             "pattern": DATE_PATTERN,
             "description": N_("The date the case was last checked, YYYY-MM-DD."),
+        },
+        "former_slugs": {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": SLUG_PATTERN},
+            "description": N_(
+                "The slugs this case had before it was renamed: their addresses lead to it. "
+                "Each is the case's alone, and never a retired slug (cases/_retired.yml)."
+            ),
         },
         "lang": {
             "type": "string",

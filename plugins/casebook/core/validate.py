@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from .bodylimits import body_limit_findings
 from .countries import country_problem
+from .editorial import editorial_problems
 from .files import MAX_FILE_BYTES
 from .model import Case, Lesson, Partner, Source
 from .privacy import personal_data_problems
@@ -135,6 +136,9 @@ def read_case(
         problems += stale_problems(path, data, document, today)
         problems += consistency_problems(path, data, document)
         problems += advice_problems(path, data, document)
+        problems += editorial_problems(
+            path, data, document, parts.body, parts.body_line, vocabulary.stages.slugs
+        )
     problems += body_problems(path, parts.body, parts.body_line)
     problems += character_problems(path, document, parts.body, parts.body_line)
     problems += personal_data_problems(path, document, parts.body, parts.body_line, source)
@@ -160,6 +164,7 @@ ONE_LINE = frozenset(
         "provision", "sector", "event", "cases", "organisers", "examples", "frameworks", "recommendations",
         "next", "outcome", "partnership_types", "challenges", "safeguards", "identified_via", "support",
         "meeting_forums", "access_basis", "compensation", "curator", "lesson", "case", "lang", "method", "by",
+        "former_slugs",
     }
 )  # fmt: skip
 
@@ -276,6 +281,49 @@ def schema_problems(
                 yield problem
 
 
+# An example line for each field a file may leave out by mistake (terms take their first term).
+_EXAMPLES = {
+    "title": "Mobile phone data for tourism statistics",
+    "summary": "One or two sentences that say what the partnership did and how it ended.",
+    "organisation": "Statistics Norway",
+    "country": "NO",
+    "name": "Telenor Norge",
+    "text": "Agree the method with the data holder before the first delivery, because ...",
+    "url": "https://www.ssb.no/en/...",
+    "date": "2023-04",
+    "event": "The office and the operator signed a data-sharing agreement.",
+    "source": "1",
+    "place": "Geneva",
+    "start": "2027-03-04",
+    "organisers": "[UNECE]",
+}
+# Lists as one line of YAML (the template writes them over several).
+_LISTS = {
+    "partners": "partners: [{name: Telenor Norge, sector: private}]",
+    "lessons": "lessons: [{text: Agree the method with the data holder first, because ..., stage: agreeing}]",
+    "sources": "sources: [{title: The office's report, url: 'https://www.ssb.no/en/...'}]",
+}
+
+
+def _missing(name: str, field: dict[str, Any], nested: bool) -> str:
+    """'missing required field 'sector'': what it holds, and an example line to add."""
+    message = f"missing required field '{name}'"
+    terms = field.get("enum") or field.get("items", {}).get("enum")
+    if (description := field.get("description")) and not terms:
+        message += f" ({description.rstrip('.')[:1].lower()}{description.rstrip('.')[1:]})"
+    place = "under this item" if nested else "between the '---' lines"
+    if terms and field.get("type") == "array":
+        example = f"{name}: [{terms[0]}]"
+        return f"{message}; add a line such as '{example}' {place}, with terms from: {', '.join(terms)}"
+    if terms:
+        return f"{message}; add a line such as '{name}: {terms[0]}' {place}, with one of: {', '.join(terms)}"
+    if name in _LISTS:
+        return f"{message}; add a list {place}, such as '{_LISTS[name]}' (or as in cases/_template.md)"
+    if name in _EXAMPLES:
+        return f"{message}; add a line such as '{name}: {_EXAMPLES[name]}' {place}"
+    return message
+
+
 def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
     kind = error.validator
     value = error.instance
@@ -286,7 +334,8 @@ def _explain(error: ValidationError, where: Path) -> Iterator[tuple[Path, str]]:
         missing = [n for n in error.validator_value if n not in value and not did_you_mean(n, unknown)]
         for name in missing:
             # A missing top-level field points at the opening '---'; a nested one at its item.
-            yield where + (name,) if where else (name,), f"missing required field '{name}'"
+            field = schema.get("properties", {}).get(name, {})
+            yield where + (name,) if where else (name,), _missing(name, field, nested=bool(where))
         return
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
@@ -371,7 +420,7 @@ def _pattern_message(value: str, where: Path) -> str | None:
         return f"expected {EXAMPLES['date']}, got '{value}'"
     if field in ("start", "end"):
         return f"expected a date such as 2018-04-11 or a UTC time such as 2027-03-04T13:00:00Z, got '{value}'"
-    if field in ("event", "cases") or (where and where[0] == "cases"):
+    if field in ("event", "cases", "former_slugs", "slug") or (where and where[0] == "cases"):
         return f"'{value}' is not a slug: lower-case letters, digits and hyphens, as in the file's name"
     return f"'{value}' is not in the expected form"
 
@@ -447,8 +496,17 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int
         title=data["title"].strip(),
         summary=data["summary"].strip(),
         organisation=data["organisation"].strip(),
+        organisation_line=doc.line_of(("organisation",)),
         country=data["country"],
-        partners=tuple(Partner(p["name"].strip(), p["sector"]) for p in data["partners"]),
+        partners=tuple(
+            Partner(
+                p["name"].strip(),
+                p["sector"],
+                anonymous=p.get("anonymous") is True,
+                line=doc.line_of(("partners", number, "name")),
+            )
+            for number, p in enumerate(data["partners"])
+        ),
         partnership_types=types,
         challenges=challenges,
         lessons=lessons,
@@ -464,6 +522,10 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str, body_line: int
         safeguards=tuple(data.get("safeguards", ())),
         last_reviewed=data.get("last_reviewed"),
         visibility=data.get("visibility", "public"),
+        former_slugs=tuple(data.get("former_slugs", ())),
+        former_lines=tuple(
+            doc.line_of(("former_slugs", n)) for n in range(len(data.get("former_slugs", ())))
+        ),
         lang=data.get("lang", "en"),
         timeline=build_timeline(data.get("timeline", ())),
         body=body,

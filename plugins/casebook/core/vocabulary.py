@@ -63,18 +63,26 @@ class Vocabulary:
     facets: dict[str, tuple[str, ...]]  # 'lessons' and 'cases': group names, or 'country'
     language: str = DEFAULT  # the language of its labels and descriptions
     source: str = ""  # vocabulary.yml's text, from which `in_language` reads the others
+    organisation: Dimension | None = None  # the partners' organisations, from the registry
+
+    @property
+    def dimensions(self) -> tuple[Dimension, ...]:
+        """What cases are filed under besides the groups: the country, the organisations."""
+        return (self.country,) + ((self.organisation,) if self.organisation else ())
 
     def __getitem__(self, name: str) -> Group:
         return self.groups[name]
 
     def facet(self, name: str) -> Group | Dimension:
         """A facet by its name in `facets`: a group, or the country."""
-        return self.country if name == self.country.name else self.groups[name]
+        return next((d for d in self.dimensions if d.name == name), None) or self.groups[name]
 
     def facet_of_param(self, param: str) -> Group | Dimension:
         """The facet whose query parameter is `param`."""
         return next(
-            self.facet(name) for name in (*self.groups, self.country.name) if self.facet(name).param == param
+            self.facet(name)
+            for name in (*self.groups, *(d.name for d in self.dimensions))
+            if self.facet(name).param == param
         )
 
     def param(self, name: str) -> str:
@@ -120,6 +128,7 @@ def parse_vocabulary(text: str, language: str = DEFAULT) -> Vocabulary:
     where it does not, the English stands (tests/test_vocabulary.py requires every one)."""
     data = yaml.safe_load(text)
     country = data.pop("country")
+    organisation = data.pop("organisation", None)
     facets = {name: tuple(names) for name, names in data.pop("facets").items()}
     groups = {
         name: Group(
@@ -142,7 +151,17 @@ def parse_vocabulary(text: str, language: str = DEFAULT) -> Vocabulary:
         country["param"],
         country["folder"],
     )
-    return Vocabulary(groups, dimension, facets, language, text)
+    return Vocabulary(
+        groups, dimension, facets, language, text, _dimension("organisation", organisation, language)
+    )
+
+
+def _dimension(name: str, spec: dict | None, language: str) -> Dimension | None:
+    if spec is None:
+        return None
+    return Dimension(
+        name, _in(spec, "label", language), _in(spec, "plural", language), spec["param"], spec["folder"]
+    )
 
 
 def _in(spec: dict, key: str, language: str) -> str:

@@ -136,19 +136,20 @@ def _yaml_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
         return "a group opened with { is not closed: add the missing }"
     if "quoted scalar" in context:
         return "a quote is not closed: end the value with the same quote it starts with"
-    hint = ""
+    # The fix first, in the contributor's words; then the parser's, for whoever needs them.
+    fix = "this line is not valid YAML: compare it with the same line in cases/_template.md"
     if "mapping values are not allowed" in problem:
         value = source_line.split(":", 1)[1] if ":" in source_line else ""
         if ": " in value or value.endswith(":"):
-            hint = "; a value containing ': ' must be put in quotes"
+            fix = "put this value in quotes: a value containing ': ' must be quoted"
         else:
-            hint = "; check the indentation of this line and the line before"
+            fix = "check the indentation of this line and the line before (two spaces per level)"
     elif "alias" in context or "anchor" in context or "tag" in context or "found character" in problem:
-        hint = "; a value starting with * & ! | > % @ or ` must be put in quotes"
+        fix = "put this value in quotes: a value starting with * & ! | > % @ or ` must be quoted"
     elif "block" in context:
-        hint = "; check the indentation of this line and the line before"
-    where = f" {context}," if context else ""
-    return f"not valid YAML:{where} {problem}{hint}"
+        fix = "check the indentation of this line and the line before (two spaces per level)"
+    words = f"{context}, {problem}" if context else problem
+    return f"{fix} (the YAML reader says: {words})"
 
 
 def _convert(node: yaml.Node, path: Path, doc: Document, first: int, budget: list[int]) -> object:

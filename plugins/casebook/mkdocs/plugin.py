@@ -63,8 +63,10 @@ from ..assembly.options import (
 from ..assembly.publication import can_write_pdf, guidelines_pdf
 from ..assembly.searchindex import SearchIndex, SearchIndexError
 from ..assembly.site import NEEDS_MKDOCS, SiteFiles, SiteSettings, build_site
+from ..core.commands import casebook_command
 from ..core.model import Case
 from ..core.words import counted
+from ..outputs.citation import Release
 from ..pages.bytecode import MemoryBytecodeCache
 from ..pages.csp import with_policy
 from ..pages.links import edit_url
@@ -73,6 +75,7 @@ from ..speed.convert import Converted, MarkdownConverter
 from ..speed.later import LaterError
 from ..speed.reading import RememberedReads
 from .languages import SiteLanguages, language_sitemaps
+from .preview import Preview
 from .theme import lighten
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -99,11 +102,27 @@ class CasebookConfig(base.Config):
     survey_dir = c.Type(str, default=DEFAULTS.survey_dir)
     events_dir = c.Type(str, default=DEFAULTS.events_dir)
     guidelines_dir = c.Type(str, default=DEFAULTS.guidelines_dir)
+    collections_dir = c.Type(str, default=DEFAULTS.collections_dir)
+    organisations_file = c.Type(str, default=DEFAULTS.organisations_file)
     edition = c.Choice(EDITIONS, default=DEFAULTS.edition)
     lessons_listed = c.Type(int, default=DEFAULTS.lessons_listed)
     parallel = c.Type(bool, default=DEFAULTS.parallel)
     guidelines_pdf = c.Type(bool, default=DEFAULTS.guidelines_pdf)
     languages = c.ListOfItems(c.Choice(LANGUAGES), default=list(DEFAULTS.languages))
+    release = c.Type(str, default=DEFAULTS.release)
+    doi = c.Type(str, default=DEFAULTS.doi)
+
+
+# The page's title in Material's header. A generated page whose title is in another language
+# than the page (an organisation's name, a collection's title, on the French site) says so in
+# its front matter, `title_lang`, and the header's title is marked with it.
+HEADER_TITLE = '<div class="md-header__topic" data-md-component="header-topic">'
+
+
+def title_marked(output: str, language: object) -> str:
+    if not isinstance(language, str) or not language.isalpha():
+        return output
+    return output.replace(HEADER_TITLE, HEADER_TITLE[:-1] + f' lang="{language}">', 1)
 
 
 class CasebookPlugin(BasePlugin[CasebookConfig]):
@@ -126,12 +145,22 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.rebuilding = False  # a dirty rebuild of the preview server, after its first build
         self.built_keys: dict[str, int] = {}
         self.new_keys: dict[str, int] = {}
+        # A preview's listing pages: a hash of what each was made from last, and whether each
+        # has changed in this rebuild (asked by MkDocs more than once).
+        self.listing_keys: dict[str, int] = {}
+        self.listing_changed: dict[str, bool] = {}
+        self.preview: Preview | None = None  # under mkdocs serve: problems shown in the browser
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A dirty build renders only changed pages: the search index from the last full
         # build is kept rather than replaced by one that holds only those pages.
         self.dirty = dirty
         self.reads = RememberedReads() if command == "serve" else None
+        self.preview = Preview() if command == "serve" else None
+        if command == "serve" and dirty:
+            # scripts/serve's --dirty is the plugin's own choice (it rebuilds exactly what an
+            # edit changes); MkDocs' warning about it is not the contributor's to act on.
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -163,18 +192,24 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 edition=options.edition,
                 lessons_listed=options.lessons_listed,
                 guidelines_pdf=self.pdf,
+                release=Release(options.release, options.doi),
+                site_url=config.site_url or "",
             ),
             docs=Path(config.docs_dir),
         )
         self.site = build_site(settings)
         for problem in self.site.warnings:
             log.warning(str(problem))
+        if self.preview is not None:  # the preview goes on with the valid files, and shows the rest
+            self.preview.problems = [str(problem) for problem in self.site.errors]
+            self.preview.language = options.default_language
         if self.site.errors:
             for problem in self.site.errors:
                 log.error(str(problem))
+        if self.site.errors and self.preview is None:
             raise PluginError(
                 f"casebook: {counted(len(self.site.errors), 'problem')} "
-                "(listed above as file:line: field: message); fix them, or run 'casebook check'"
+                f"(listed above as file:line: field: message); fix them, or run '{casebook_command('check')}'"
             )
         # Listed in the order MkDocs reads them: the case pages, then the listing pages. Their
         # content is being made meanwhile (SiteFiles.later) and is filled in as MkDocs
@@ -195,7 +230,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             log.info("casebook: %s is left out: its language is not among the site's languages", file.src_uri)
             files.remove(file)
         self.case_sources = self.site.case_pages
-        self.waiting, self.placed = {}, set()
+        self.waiting, self.placed, self.listing_changed = {}, set(), {}
         # A dirty rebuild (the preview's, after its first build) leaves the case pages whose
         # key is unchanged as they were written: MkDocs neither reads nor writes them.
         self.new_keys = self.site.case_page_keys() if self.reads is not None else {}
@@ -205,6 +240,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 file.edit_uri = posixpath.relpath(self.case_sources[src_uri], self.docs_folder)
                 if self.rebuilding and self.built_keys.get(src_uri) == self.new_keys[src_uri]:
                     file.is_modified = _unchanged  # type: ignore[method-assign]
+            elif self.rebuilding and src_uri in later and src_uri.endswith(".md"):
+                file.is_modified = partial(self._listing_changed, src_uri)  # type: ignore[method-assign]
             if src_uri in later:
                 self.waiting[src_uri] = file
             files.append(file)
@@ -212,7 +249,12 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self._start_search(config)
         self.left_to_mkdocs = []
         if self.site.later is not None and self.site.later.fallback:
-            log.info("casebook: the generated pages are made in this process: %s", self.site.later.fallback)
+            # Expected under the preview server (its threads rule out fork): not the contributor's
+            # to act on there.
+            level = logging.DEBUG if self.preview is not None else logging.INFO
+            log.log(
+                level, "casebook: the generated pages are made in this process: %s", self.site.later.fallback
+            )
         log.info(
             "casebook: %d cases, %d lessons (%s edition)",
             len(self.site.index.cases),
@@ -303,6 +345,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             casebook_language=self._language,
             casebook_switcher=self._switcher,
             casebook_head=partial(self._head, config),
+            casebook_footer=self._footer,
         )
         # The open-data files, copied next (pages were filled as MkDocs read them; in a dirty
         # rebuild the unchanged ones stay as they are).
@@ -315,7 +358,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return with_policy(output)
+        return with_policy(title_marked(output, page.meta.get("title_lang")))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "sitemap.xml" and self.site is not None and self.languages is not None:
@@ -375,7 +418,19 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if made.fallback:
             self.left_to_mkdocs.append(src_uri)
         self.waiting.pop(src_uri).content_string = made.content
+        if self.reads is not None and src_uri.endswith(".md") and src_uri not in self.case_sources:
+            key = self.site.renderer_of(src_uri).made_key(made.content, made.blocks)
+            self.listing_changed[src_uri] = self.listing_keys.get(src_uri) != key
+            self.listing_keys[src_uri] = key
         return made.converted
+
+    def _listing_changed(self, src_uri: str) -> bool:
+        """Whether a listing page differs from the one the preview's last build wrote: it is
+        made now, to compare, and MkDocs converts and writes it again only where it changed
+        (a summary edit changes a few of the hundreds of listing pages of three languages)."""
+        if src_uri in self.waiting:
+            self._fill(src_uri)
+        return self.listing_changed.get(src_uri, True)
 
     def _close_worker(self) -> None:
         if self.site is not None and self.site.later is not None:
@@ -404,10 +459,15 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             raise PluginError(f"casebook: Pagefind could not index the site: {error}") from None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, **_: object) -> LiveReloadServer:
+        if self.preview is not None:
+            self.preview.install(server)
         for name in CONTENT_FOLDERS:
             folder = self.options.folder(self.root, name)
             if folder.is_dir() or name == "cases":
                 server.watch(str(folder))
+        registry = self.root / self.options.organisations_file
+        if registry.is_file():
+            server.watch(str(registry))
         return server
 
     def _converter(self, config: MkDocsConfig) -> MarkdownConverter | None:
@@ -458,12 +518,22 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             root = urlsplit(config.site_url or "/").path or "/"
             return self.site.renderer.head(lambda target: root.rstrip("/") + "/" + target)
         renderer = self.site.renderer_of(page.file.src_uri)
-        return renderer.head(partial(relative, page.url))
+        return renderer.head(partial(relative, page.url), page.file.src_uri)
+
+    def _footer(self, page: Page | None) -> Markup:
+        """The edition and DOI in a page's footer, in its language."""
+        if self.site is None:
+            return Markup("")
+        return (self.site.renderer_of(page.file.src_uri) if page else self.site.renderer).footer()
 
     def _edit_url(self, case: Case, config: MkDocsConfig) -> str | None:
         return edit_url(
             case.path, self.docs_folder, config.repo_url, config.edit_uri, config.edit_uri_template
         )
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _unchanged() -> bool:

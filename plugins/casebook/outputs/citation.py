@@ -105,6 +105,7 @@ def entry_item(
     return item
 
 
+@cache
 def csl_json(case: Case, url: str, release: Release) -> str:
     """/api/cases/<slug>.json: a CSL-JSON list holding the case."""
     return json.dumps([csl_item(case, url, release)], ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -143,6 +144,13 @@ def bibtex_entry(case: Case, url: str, release: Release) -> Entry:
     return Entry("incollection", case.slug, fields)
 
 
+@cache
+def case_bibtex(case: Case, url: str, release: Release) -> str:
+    """/api/cases/<slug>.bib, written once per process for the same case, address and
+    edition (a preview writes every case's file after each edit; one of them changed)."""
+    return bibtex([(case, url)], release)
+
+
 def bibtex(entries: Iterable[tuple[Case, str]], release: Release) -> str:
     """BibTeX of the cases given with their addresses (one for a case's .bib, all for
     /api/casebook.bib), written by bibtexparser."""
@@ -150,6 +158,7 @@ def bibtex(entries: Iterable[tuple[Case, str]], release: Release) -> str:
     return bibtexparser.write_string(library)
 
 
+@cache
 def ris(case: Case, url: str, release: Release) -> str:
     """/api/cases/<slug>.ris, written by rispy (type ENCYC: an entry of a reference work)."""
     record: dict[str, Any] = {

@@ -52,6 +52,8 @@ def explorer_data(
     country = vocabulary.country
     language = vocabulary.language
     labels[country.param] = {code.lower(): country_name(code, language) for code in index.by_country}
+    if vocabulary.organisation:
+        labels[vocabulary.organisation.param] = index.organisations.partner_names()
     others = sorted({case.lang for case in index.cases} - {language})
     data = {
         "language": language,

@@ -1,4 +1,5 @@
-"""The collection as open data: /api/cases.json, /api/lessons.json and /api/cases.csv.
+"""The collection as open data: /api/cases.json, /api/lessons.json, /api/cases.csv and
+/api/lessons.csv.
 
 Shapes are part of the contract (DESIGN.md): a case is its front-matter fields plus `slug`,
 `url` (its page in the language it is written in), `lang` and `translations` (each published
@@ -12,12 +13,14 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..core.countries import country_name
+from ..core.curated import Curated
 from ..core.index import Index
 from ..core.model import Case, Lesson
+from ..core.organisations import Organisations
 from ..core.routes import Router
 from ..core.translations import Translation
 
@@ -72,13 +75,45 @@ class Published:
 
 
 def case_record(case: Case, published: Published) -> dict[str, Any]:
-    return {
+    """A case's front matter, and where it is published; its office and each named partner
+    with the slug of its entry in the registry of organisations (`organisation_slug`, absent
+    where the project has no registry; null for a partner marked anonymous)."""
+    record = {
         **case.front_matter,
         "lang": case.lang,
         "slug": case.slug,
         "url": published.url(case),
         "translations": published.translations_of(case),
     }
+    if case.organisation_slug is not None:
+        record["organisation_slug"] = case.organisation_slug
+        written = case.front_matter.get("partners") or []
+        record["partners"] = [
+            {**item, "organisation_slug": partner.organisation}
+            for item, partner in zip(written, case.partners, strict=False)
+        ]
+    return record
+
+
+def organisations_json(organisations: Organisations, published: Published) -> str:
+    """Every organisation of the registry that took part in a published case: its entry,
+    its page, and its cases with its role in each (`via`: the national arm the case names,
+    where it is not the organisation itself)."""
+    records = []
+    for organisation in organisations.listed:
+        record: dict[str, Any] = {
+            key: value for key, value in asdict(organisation).items() if key != "line" and value is not None
+        }
+        record["aliases"] = list(organisation.aliases)
+        path = published.router.url("organisation", language=published.router.default, slug=organisation.slug)
+        record["url"] = f"{published.site_url.rstrip('/')}/{path}"
+        record["cases"] = [
+            {"case": i.case.slug, "role": i.role}
+            | ({"via": i.via.slug} if i.via.slug != organisation.slug else {})
+            for i in organisations.involvements[organisation.slug]
+        ]
+        records.append(record)
+    return _json_lines(records)
 
 
 def lesson_record(lesson: Lesson, case: Case, published: Published) -> dict[str, Any]:
@@ -115,6 +150,22 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+# /api/lessons.csv: the columns of /api/lessons.json, lists joined with '; '.
+LESSON_COLUMNS = ("case", "text", "partnership_types", "challenges", "stage", "country", "event", "url")
+
+
+def lessons_csv(index: Index, published: Published) -> str:
+    """One row a lesson, as in lessons.json; UTF-8 with a byte-order mark for Excel."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(LESSON_COLUMNS)
+    for lesson in index.lessons:
+        record = lesson_record(lesson, index.case_of(lesson), published)
+        row = [LIST_SEPARATOR.join(v) if isinstance(v := record[c], list) else v for c in LESSON_COLUMNS]
+        writer.writerow([_cell(value) for value in row])
+    return "\ufeff" + out.getvalue()
+
+
 def cases_csv(index: Index, published: Published) -> str:
     """One row a case; list fields joined with '; '. UTF-8 with a byte-order mark for Excel."""
     out = io.StringIO()
@@ -147,3 +198,22 @@ def cases_csv(index: Index, published: Published) -> str:
         }
         writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
     return "\ufeff" + out.getvalue()
+
+
+def collections_json(collections: tuple[Curated, ...], published: Published) -> str:
+    """Every curated collection: its fields, its page, and its items in reading order (each
+    `case`, `lesson` where it names one, `note`); the body is on the page."""
+    records = []
+    for curated in collections:
+        path = published.router.url("collection", language=published.router.default, slug=curated.slug)
+        records.append(
+            {
+                "slug": curated.slug,
+                "title": curated.title,
+                "curator": curated.curator,
+                "summary": curated.summary,
+                "url": f"{published.site_url.rstrip('/')}/{path}",
+                "items": [{"case": i.case, "lesson": i.lesson, "note": i.note} for i in curated.items],
+            }
+        )
+    return _json_lines(records)

@@ -17,8 +17,8 @@ import json
 import math
 import re
 import secrets
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from importlib import resources
 from typing import Any, NamedTuple
@@ -27,10 +27,11 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..core.events import EventIndex, index_events
+from ..core.curated import Curated
+from ..core.events import Event, EventIndex, index_events
 from ..core.evidence import Grade
 from ..core.facets import build_facets, case_values, lesson_values
-from ..core.guidelines import Guidelines
+from ..core.guidelines import Guidelines, Recommendation
 from ..core.guidelinetranslations import TranslatedGuidelines
 from ..core.index import Index, most_recent
 from ..core.languages import country_name, display_date, language_name
@@ -42,10 +43,12 @@ from ..core.timeline import FOLLOW_UP_YEARS
 from ..core.translations import Provenance
 from ..core.vocabulary import Term, Vocabulary
 from ..core.words import N_, counted
+from ..outputs.citation import CONTAINER, Release, csl_item, entry_item, formatted_reference
 from ..outputs.explorer import SERVER_LIMIT
 from ..outputs.feed import FeedEntry
 from .bytecode import PAGES
 from .catalogue import translations
+from .csp import with_policy
 from .figures import sources_by_publisher, statistics_charts
 from .sanitize import sanitize
 from .worldmap import missing_from_map, world_map
@@ -81,6 +84,8 @@ class SiteOptions:
     # A placeholder in place of each contributed body (a case's, an event's), for `casebook
     # render` to put the body in as the other generator must read it (assembly/source.py).
     bodies_aside: bool = False
+    release: Release = field(default_factory=Release)  # the edition and DOI: footer and citations
+    site_url: str = ""  # the published site's address: citations and metadata give absolute ones
 
 
 def page_url(src_uri: str) -> str:
@@ -123,8 +128,10 @@ SCRIPT_WORDS = (
     N_("Remove filter: %(value)s"), N_("(active: %(count)s)"), N_("Show more (%(count)s)"),
     N_("Cases: %(shown)s of %(total)s"), N_("Cases: %(total)s"),
     N_("Lessons: %(shown)s of %(total)s"), N_("Lessons: %(total)s"),
-    N_("Search the case studies"), N_("Search"),
+    N_("Search the case studies"), N_("Search"), N_("Download these %(count)s:"),
 )  # fmt: skip
+# A case's citation files, as the "Cite this case" block names them: (name, extension).
+CITATION_FILES = (("CSL-JSON", "json"), ("BibTeX", "bib"), ("RIS", "ris"))
 # How a translation was made, as its note names it.
 METHOD_NAMES = {
     "human": N_("Translation"),
@@ -196,9 +203,14 @@ def front_matter_text(value: str) -> Markup:
     return Markup(quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-# Rendered case rows, by vocabulary, case (all its values) and page depth: see case_row.
-_ROWS: dict[tuple[Vocabulary, Case, int], Markup] = {}
-_ITEMS: dict[tuple[Vocabulary, Case, int, int], Markup] = {}
+def data_attributes(values: Mapping[str, Sequence[str]]) -> Markup:
+    """` data-type="a b" data-country="no"`: an item's facet values, which the script filters
+    by (a function, not a macro: every row and lesson of a listing has them)."""
+    return Markup("".join(f' data-{param}="{escape(" ".join(slugs))}"' for param, slugs in values.items()))
+
+
+# Drawn case rows and lesson items, by macro, vocabulary, page depth and item: see Renderer._item.
+_ITEMS: dict[tuple[str, Vocabulary, int, Any], Markup] = {}
 
 
 class Renderer:
@@ -212,8 +224,10 @@ class Renderer:
         guidelines: Guidelines | None = None,
         router: Router | None = None,
         guidelines_translation: TranslatedGuidelines | None = None,
+        collections: tuple[Curated, ...] = (),
     ):
         self.router = router or Router(vocabulary, vocabulary.language)
+        self.collections = collections  # curated reading lists, written in the default language
         self.language = language = self.router.language
         self.index = index
         self.vocabulary = vocabulary
@@ -239,6 +253,9 @@ class Renderer:
             undefined=StrictUndefined,
             bytecode_cache=PAGES,
             extensions=["jinja2.ext.i18n"],
+            # A renderer lives for one build (a preview makes new ones), so a template loaded
+            # once is not checked again against its file on every page.
+            auto_reload=False,
         )
         # _(), gettext and ngettext in templates; newstyle: %(name)s values are escaped;
         # trimmed: a {% trans %} block's line breaks are one space, as extraction reads them.
@@ -268,6 +285,9 @@ class Renderer:
             term_url=self.term_url,
             country_url=lambda code: self.router.url("country", code=code.lower()),
             case_url=self.case_url,
+            citation=self.citation,
+            cite_event=self.cite_event,
+            cite_recommendation=self.cite_recommendation,
             lang_attr=self.lang_attr,
             # The language a case was written in (its facts: names, sources), whatever it is read in.
             written_in=lambda case: case.translation.original_language if case.translation else case.lang,
@@ -281,6 +301,9 @@ class Renderer:
             lessons_in=self.lessons_in,
             case_row=self.case_row,
             guideline_item=self.guideline_item,
+            lesson_item=self.lesson_item,
+            filter_chips=self.filter_chips,
+            data_attributes=data_attributes,
             heat=heat_level,
             heat_levels=heat_levels,
             world_map=world_map,
@@ -308,6 +331,8 @@ class Renderer:
             follow_up_years=FOLLOW_UP_YEARS,
             url=self.router.url,
             language=language,
+            organisations=index.organisations,
+            collections=collections,
         )
 
     @property
@@ -378,12 +403,110 @@ class Renderer:
         template = self.env.get_template("frame/languages.html.j2")
         return Markup(template.render(alternates=alternates, home_of=home))
 
-    def head(self, link: Callable[[str], str]) -> Markup:
-        """A page's feeds and its script's words; `link` makes an address relative to the page."""
+    def head(self, link: Callable[[str], str], src: str | None = None) -> Markup:
+        """A page's feeds and its script's words, and a case page's citation metadata (`src`:
+        the page's source path); `link` makes an address relative to the page."""
         words = {message: self.translations.gettext(message) for message in SCRIPT_WORDS}
         data = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         template = self.env.get_template("frame/head.html.j2")
-        return Markup(template.render(link=link, url=self.router.url, words=Markup(data)))
+        head = Markup(template.render(link=link, url=self.router.url, words=Markup(data)))
+        kind = self.router.kind_of(src) if src else None
+        case = self.index.by_slug.get(src.rsplit("/", 1)[-1].removesuffix(".md")) if src and kind else None
+        if kind is not None and kind.name == "case" and case is not None:
+            head += self.case_metadata(case)
+        return head
+
+    def absolute(self, path: str) -> str:
+        """A site path as an address: absolute where the site's address is known."""
+        return f"{self.options.site_url.rstrip('/')}/{path}" if self.options.site_url else f"/{path}"
+
+    def citation(self, case: Case) -> dict[str, Any]:
+        """What the "Cite this case" block shows: the formatted reference (outputs/citation.py)
+        of the case as this page shows it, and its citation files."""
+        item = self._case_item(case)
+        files = {
+            name: self.router.url("case_citation", slug=case.slug, format=ext) for name, ext in CITATION_FILES
+        }
+        return {"reference": self.reference(item), "files": files}
+
+    def _case_item(self, case: Case) -> dict[str, Any]:
+        address = self.absolute(self.router.url("case", language=case.lang, slug=case.slug))
+        return csl_item(case, address, self.options.release)
+
+    def reference(self, item: dict[str, Any]) -> Markup:
+        """A CSL-JSON item as a formatted reference in this language (outputs/citation.py)."""
+        return Markup(formatted_reference(item, self.language))
+
+    def cite_event(self, event: Event) -> Markup:
+        """An event page's reference: its organisers, title and first day."""
+        address = self.absolute(self.router.url("event", slug=event.slug))
+        item = entry_item(
+            event.slug, event.title, address, self.options.release, event.organisers, event.start
+        )
+        return self.reference(item)
+
+    def cite_recommendation(self, recommendation: Recommendation) -> Markup:
+        """A recommendation's reference, as an anchor of the guidelines' page."""
+        address = self.absolute(self.router.url("guidelines")) + "#" + recommendation.anchor
+        label = self.translations.gettext("Recommendation %(label)s") % {"label": recommendation.label}
+        # Translators: a recommendation's number, then its title, in its reference
+        title = self.translations.gettext("%(label)s: %(title)s") % {
+            "label": label,
+            "title": recommendation.title,
+        }
+        published = self.guidelines.introduction.published if self.guidelines.introduction else None
+        date = str(published) if published else ""
+        # The guidelines are the Casebook's own publication: it is their author.
+        authors = ("Casebook",)
+        item = entry_item(
+            recommendation.anchor, title, address, self.options.release, authors, date, PUBLICATION_TITLE
+        )
+        return self.reference(item)
+
+    def case_metadata(self, case: Case) -> Markup:
+        """A case page's head: Highwire citation_* tags (reference managers, Google Scholar)
+        and schema.org JSON-LD (a data block, which no browser runs: see pages/csp.py)."""
+        item = self._case_item(case)
+        release = self.options.release
+        linked = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": item["title"],
+            "description": item["abstract"],
+            "url": item["URL"],
+            "inLanguage": case.lang,
+            "author": {"@type": "Organization", "name": item["author"][0]["literal"]},
+            "about": [
+                {"@type": "DefinedTerm", "name": self.label(group, slug), "termCode": slug}
+                for group in ("partnership_types", "challenges")
+                for slug in getattr(case, group)
+            ],
+            "spatialCoverage": {
+                "@type": "Place",
+                "name": country_name(case.country, self.language),
+                "identifier": case.country,
+            },
+            "isBasedOn": [
+                {"@type": "CreativeWork", "name": source.title, **({"url": source.url} if source.url else {})}
+                for source in case.sources
+            ],
+            "isPartOf": {
+                "@type": "Dataset",
+                "name": CONTAINER,
+                **({"version": release.edition} if release.edition else {}),
+                **({"identifier": release.doi_url} if release.doi else {}),
+            },
+        }
+        if case.last_reviewed:
+            linked["dateModified"] = case.last_reviewed
+        compact = json.dumps(linked, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        data = compact.replace("<", "\\u003c")
+        template = self.env.get_template("frame/citation_head.html.j2")
+        return Markup(template.render(case=case, item=item, container=CONTAINER, linked=Markup(data)))
+
+    def footer(self) -> Markup:
+        """The edition and, where configured, the DOI: in every page's footer."""
+        return Markup(self.env.get_template("frame/footer.html.j2").render(release=self.options.release))
 
     def provenance_note(
         self, provenance: Provenance, original: str | None, language: str | None = None
@@ -420,24 +543,37 @@ class Renderer:
 
     def case_row(self, case: Case) -> Markup:
         """A case's row in a cases table. Type, challenge and country pages list the same
-        cases at the same depth, so each row is rendered once per depth, not once per page;
-        and once per process for the same case (a preview server renders them after every
+        cases at the same depth, so each row is drawn once per depth, not once per page;
+        and once per process for the same case (a preview server draws them after every
         edit, and only the edited case's rows change)."""
-        key = (self.vocabulary, case, self._here.count("/"))
-        if key not in _ROWS:
-            _ROWS[key] = Markup(self.env.get_template("case_row.html.j2").render(case=case))
-        return _ROWS[key]
+        return self._item("case_row", case, case)
 
     def guideline_item(self, lesson: Lesson) -> Markup:
-        """A lesson's item in the guidelines' lists, rendered once per process for the same
-        case and page depth (as case rows are)."""
-        case = self.index.case_of(lesson)
-        key = (self.vocabulary, case, lesson.number, self._here.count("/"))
-        if key not in _ITEMS:
-            _ITEMS[key] = Markup(
-                self.env.get_template("guideline_item.html.j2").render(lesson=lesson).strip()
-            )
-        return _ITEMS[key]
+        """A lesson's item in the guidelines' lists, drawn as case rows are."""
+        return self._item("guideline_item", (self.index.case_of(lesson), lesson.number), lesson)
+
+    def lesson_item(self, lesson: Lesson) -> Markup:
+        """A lesson's item in the lessons explorer and the type, challenge and event pages'
+        lists, drawn as case rows are (a listing in French or Russian lists every lesson)."""
+        return self._item("lesson_item", (self.index.case_of(lesson), lesson.number), lesson)
+
+    def filter_chips(self, lesson: Lesson) -> Markup:
+        """A lesson's links to the explorer filtered by its types and challenges: drawn once
+        per page depth for each combination of them, which many lessons share."""
+        return self._item("lesson_chips", (lesson.partnership_types, lesson.challenges), lesson)
+
+    def _item(self, macro: str, key: Any, *args: Any) -> Markup:
+        """`macro` of items.j2 for `args`, drawn once per process for the same `key` (a case
+        with all its values; a lesson) and page depth."""
+        whole = (macro, self.vocabulary, self._here.count("/"), key)
+        if whole not in _ITEMS:
+            _ITEMS[whole] = Markup(str(getattr(self._items, macro)(*args)).strip())
+        return _ITEMS[whole]
+
+    @cached_property
+    def _items(self) -> Any:
+        """items.j2 as a module of macros, made once (after the globals are set)."""
+        return self.env.get_template("items.j2").module
 
     def by_stage(self, lessons: tuple[Lesson, ...]) -> list[tuple[Term | None, list[Lesson]]]:
         """Lessons grouped by stage, in the vocabulary's order, those without a stage last;
@@ -475,6 +611,11 @@ class Renderer:
         self._here = page_url(src_uri)
         return self.env.get_template(template).render(here=self._here, html=html, **context)
 
+    def made_key(self, markdown: str, blocks: list[str]) -> int:
+        """What a generated page was made into, as a hash that is the same from one build to
+        the next (each renderer has its own placeholder token)."""
+        return hash((markdown.replace(self._token, ""), tuple(blocks)))
+
     def expand(self, blocks: list[str], page_html: str) -> str:
         """The converted page with its HTML parts put back in place of their placeholders."""
         if not blocks:
@@ -482,8 +623,8 @@ class Renderer:
         return self._placeholder.sub(lambda m: blocks[int(m.group(1))], page_html)
 
     def case_page_key(self, job: PageJob) -> int:
-        """What a case page is made from, as a hash (valid within one process): the case, every
-        case's title and tags (which decide related cases), the events it was presented at and
+        """What a case page is made from, as a hash (valid within one process): the case, its
+        related cases as the page shows them, the events it was presented at and
         where its lessons were learned, the case's edit link, the edition, and where its
         translation comes from (a page in another language than the case's own)."""
         case = job.context()["case"]
@@ -494,21 +635,31 @@ class Renderer:
         return hash(
             (
                 case,
-                self._related_inputs,
+                self._related_shown(case),
                 presented,
                 learned,
                 self.edit_url(case),
                 self.options.edition,
+                self.options.release,
+                self.options.site_url,
                 case.translation,
             )
         )
 
-    @cached_property
-    def _related_inputs(self) -> int:
-        return hash(
-            tuple(
-                (case.slug, case.title, case.partnership_types, case.challenges) for case in self.index.cases
+    def _related_shown(self, case: Case) -> tuple:
+        """What a case page shows of its related cases: which they are (chosen by shared tags,
+        then by title) and each one's link, name, office and country. A title edited elsewhere
+        changes only the pages that list that case."""
+        return tuple(
+            (
+                other.slug,
+                other.title,
+                other.lang,
+                other.organisation,
+                other.country,
+                other.translation is not None,
             )
+            for other in self.index.related[case.slug]
         )
 
     def _event_title(self, slug: str) -> str:
@@ -527,6 +678,29 @@ class Renderer:
             for case in self.index.cases
             if home(case.lang) == self.language
         ]
+
+    def redirects(self, site_url: str) -> dict[str, Callable[[], str]]:
+        """A page at each former address of the cases whose pages are in this language (see
+        case_jobs), by its path: it sends the reader to the case's page."""
+        home, url = self.router.home, self.router.url
+        return {
+            url("case_redirect", language=case.lang, slug=former): partial(
+                self.redirect_page, case, former, site_url
+            )
+            for case in self.index.cases
+            if home(case.lang) == self.language
+            for former in case.former_slugs
+        }
+
+    def redirect_page(self, case: Case, former: str, site_url: str) -> str:
+        """The page at a renamed case's former address, with its security policy."""
+        here = self.router.url("case", language=case.lang, slug=former)
+        target = self.router.url("case", language=case.lang, slug=case.slug)
+        self._here = here
+        link = relative(here, target)
+        canonical = f"{site_url.rstrip('/')}/{target}" if site_url else link
+        page = self.env.get_template("redirect.html.j2").render(case=case, target=link, canonical=canonical)
+        return with_policy(page)
 
     def listing_jobs(self) -> list[PageJob]:
         """The pages that list and count the cases, and the search page: their paths are
@@ -570,6 +744,16 @@ class Renderer:
         add(source("countries"), "countries_index.md.j2")
         for code, cases in ix.by_country.items():
             add(source("country", code=code.lower()), "country.md.j2", code=code, cases=cases)
+        add(source("organisations"), "organisations_index.md.j2")
+        for organisation in ix.organisations.listed:
+            add(
+                source("organisation", slug=organisation.slug),
+                "organisation.md.j2",
+                organisation=organisation,
+            )
+        add(source("collections"), "collections_index.md.j2")
+        for curated in self.collections:
+            add(source("collection", slug=curated.slug), "collection.md.j2", collection=curated)
         add(source("matrix"), "matrix.md.j2")
         add(source("updates"), "updates.md.j2")
         for year, developments in ix.developments_by_year.items():

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core.commands import casebook_command
 from ..core.vocabulary import load_vocabulary
 from ..core.words import counted
 from .fields import shown_path
@@ -96,7 +97,7 @@ def _import(args: argparse.Namespace, survey: Survey, survey_dir: Path) -> int:
     if any(p.severity == "error" for p in survey.problems):
         print(
             "casebook survey import: some response files already have problems; "
-            "'casebook survey check' lists them",
+            f"'{casebook_command('survey check')}' lists them",
             file=sys.stderr,
         )
     source = Path(args.csv)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.commands import casebook_command
 from ..core.problems import CaseFileError, Problem, did_you_mean
 from ..core.validate import slug_for
 from .fields import decode, shown_path
@@ -141,7 +142,8 @@ def _header_problems(
                     1,
                     name or f"column {i + 1}",
                     f"unknown column '{name}'{did_you_mean(name, known)}: name columns by question id "
-                    "('casebook survey template --csv' prints them), or leave it out with --ignore",
+                    f"('{casebook_command('survey template --csv')}' prints them), "
+                    "or leave it out with --ignore",
                 )
             )
         elif name in header[:i]:

@@ -22,6 +22,7 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from ..core.collection import folder_entries
+from ..core.commands import casebook_command
 from ..core.countries import country_problem
 from ..core.files import read_contributed
 from ..core.privacy import personal_data_problems
@@ -187,7 +188,7 @@ class _ResponseChecker(FieldChecker):
                 self.report(
                     where,
                     f"unknown question '{question_id}'{did_you_mean(question_id, list(questions))}; "
-                    "'casebook survey template' lists the questions by id",
+                    f"'{casebook_command('survey template')}' lists the questions by id",
                 )
             elif not is_blank(answer) and (checked := self.answer(questions[question_id], answer, where)):
                 found[question_id] = checked

@@ -136,6 +136,90 @@
     return li;
   }
 
+  // "Download these N": the open-data file a link names (its own href, on this site), cut
+  // down in the browser to the items the filters show, in the order shown; nothing is sent
+  // anywhere. Each format keeps the open data's columns: a CSV's rows, a JSON list's
+  // records, a BibTeX file's entries, picked by each item's key (a case's slug; a lesson's
+  // case slug and number).
+  var FORMULA = /^[=+\-@\t\r]/; // a spreadsheet runs such a cell as a formula: quote it
+
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (FORMULA.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function parseCsv(text) {
+    var rows = [], row = [], cell = "", quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else cell += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ",") { row.push(cell); cell = ""; }
+      else if (ch === "\n") { row.push(cell.replace(/\r$/, "")); rows.push(row); row = []; cell = ""; }
+      else cell += ch;
+    }
+    if (cell || row.length) { row.push(cell); rows.push(row); }
+    return rows;
+  }
+
+  function recordKey(record, noun) {
+    if (noun === "cases") return record.slug;
+    var number = /#lesson-(\d+)$/.exec(record.url || "");
+    return record["case"] + "#" + (number ? number[1] : "");
+  }
+
+  // The file's text with only the `keys` given, in their order.
+  function pick(format, text, keys, noun) {
+    var wanted = keys;
+    if (format === "json") {
+      var byKey = new Map(JSON.parse(text).map(function (r) { return [recordKey(r, noun), r]; }));
+      var records = wanted.filter(function (k) { return byKey.has(k); }).map(function (k) { return byKey.get(k); });
+      return records.length
+        ? "[\n" + records.map(function (r) { return JSON.stringify(r); }).join(",\n") + "\n]\n"
+        : "[]\n";
+    }
+    if (format === "csv") {
+      var rows = parseCsv(text.replace(/^\ufeff/, ""));
+      var head = rows[0];
+      var keyed = new Map(rows.slice(1).map(function (cells) {
+        var record = {};
+        head.forEach(function (name, i) { record[name] = cells[i]; });
+        return [recordKey(record, noun), cells];
+      }));
+      var lines = [head].concat(wanted.filter(function (k) { return keyed.has(k); }).map(function (k) { return keyed.get(k); }));
+      return "\ufeff" + lines.map(function (cells) { return cells.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    }
+    var entries = new Map();
+    text.split(/\n(?=@)/).forEach(function (entry) {
+      var key = /^@\w+\{([^,\s]+),/.exec(entry.trim());
+      if (key) entries.set(key[1], entry.trim() + "\n");
+    });
+    return wanted.filter(function (k) { return entries.has(k); }).map(function (k) { return entries.get(k); }).join("\n");
+  }
+
+  var TYPES = { csv: "text/csv;charset=utf-8", json: "application/json", bib: "application/x-bibtex;charset=utf-8" };
+  var fetched = {};
+
+  function download(link, keys, noun) {
+    var source = siteUrl(link.getAttribute("href"));
+    var format = link.dataset.cbDownload;
+    if (!source || !TYPES[format]) return;
+    fetched[source.href] = fetched[source.href] || fetch(source.href).then(function (response) { return response.text(); });
+    fetched[source.href].then(function (text) {
+      var blob = new Blob([pick(format, text, keys, noun)], { type: TYPES[format] });
+      var address = URL.createObjectURL(blob);
+      var save = element("a", { href: address, download: "casebook-" + noun + "-" + keys.length + "." + format });
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(function () { URL.revokeObjectURL(address); }, 10000);
+    });
+  }
+
   function setup(root) {
     var form = root.querySelector("[data-cb-filters]");
     var list = root.querySelector("[data-cb-list]");
@@ -239,6 +323,8 @@
     var empty = root.querySelector("[data-cb-empty]");
     var more = root.querySelector("[data-cb-more]");
     var notice = root.querySelector("[data-cb-partial]");
+    var downloads = root.querySelector("[data-cb-downloads]");
+    var downloadsLabel = downloads ? downloads.querySelector("[data-cb-downloads-label]") : null;
     var counters = {};
     each(form.querySelectorAll("[data-count-for]"), function (el) {
       counters[el.dataset.countFor] = el;
@@ -364,6 +450,7 @@
           : say(noun + ": %(total)s", { total: items.length });
       }
       if (empty) empty.hidden = visible.length > 0;
+      if (downloadsLabel) downloadsLabel.textContent = say("Download these %(count)s:", { count: visible.length });
     }
 
     // History entries carry no state: Material's instant navigation reloads the page for a
@@ -399,6 +486,16 @@
       if (query) query.focus();
     });
     if (more) more.addEventListener("click", drawMore);
+    if (downloads) {
+      downloads.addEventListener("click", function (event) {
+        var link = event.target.closest ? event.target.closest("a[data-cb-download]") : null;
+        if (!link) return;
+        event.preventDefault();
+        download(link, matches.map(function (item) {
+          return item.el && item.el.dataset.cbKey ? item.el.dataset.cbKey : item.case[0] + "#" + item.row[1];
+        }), noun.toLowerCase());
+      });
+    }
     // A sorted table: matches follow the rows' new order.
     list.addEventListener("cb-sorted", function () {
       var position = new Map();
