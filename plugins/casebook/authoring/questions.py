@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+import pycountry
 import questionary
 from questionary import Choice
 
@@ -83,8 +84,6 @@ def _one_term(group: Group, message: str, io: dict[str, Any]) -> str | None:
 
 def country_choices() -> list[str]:
     """'Norway (NO)' for every country, and the two codes for international bodies."""
-    import pycountry
-
     codes = [country.alpha_2 for country in pycountry.countries] + list(SPECIAL)
     return sorted(f"{country_name(code)} ({code})" for code in codes)
 
