@@ -57,9 +57,10 @@ def _outcome_problems(path: str, body: str, body_line: int, language: str) -> It
         None,
     )
     if start is None:
+        last = body_line + len(body.rstrip("\n").split("\n")) - 1  # where the story ends now
         yield Problem(
             path,
-            body_line + len(lines) - 1 if lines[-1] else body_line + len(lines) - 2,
+            last,
             "body",
             f"no '## {heading}' section: end the story with one that says how the partnership ended "
             "or stands (a renewal, an audit, a ruling, a closure), or what is still unknown and since when",

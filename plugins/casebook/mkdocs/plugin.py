@@ -203,9 +203,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if self.preview is not None:  # the preview goes on with the valid files, and shows the rest
             self.preview.problems = [str(problem) for problem in self.site.errors]
             self.preview.language = options.default_language
-        if self.site.errors:
-            for problem in self.site.errors:
-                log.error(str(problem))
+        for problem in self.site.errors:
+            log.error(str(problem))
         if self.site.errors and self.preview is None:
             raise PluginError(
                 f"casebook: {counted(len(self.site.errors), 'problem')} "
