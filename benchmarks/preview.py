@@ -112,7 +112,11 @@ def main() -> None:
                     while not reloads.empty():
                         reloads.get()
                     saved = time.perf_counter()
-                    path.write_text(kinds[kind](text, marker), encoding="utf-8")
+                    # Saved whole, as editors do (a new file renamed over the old): a file
+                    # written in place can be read half-written by the server's first rebuild.
+                    saving = path.with_suffix(".saving")
+                    saving.write_text(kinds[kind](text, marker), encoding="utf-8")
+                    os.replace(saving, path)
                     seconds = reloads.get(timeout=300) - saved
                     if marker not in fetch(f"{base}/cases/{slug}/"):
                         raise SystemExit(f"the rebuild did not update cases/{slug}/")

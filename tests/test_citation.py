@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from casebook.assembly.options import OptionsError, read_options
 from casebook.core.citedlessons import RECORD_FILE, cited_problems, digest, record_text
 from casebook.core.collection import load_folder
 from casebook.core.vocabulary import load_vocabulary
-from casebook.outputs.citation import Release, bibtex, csl_item, formatted_reference, ris
+from casebook.outputs.citation import Release, bibtex, collection_bibtex, csl_item, formatted_reference, ris
 from conftest import REPO, case_text, new_project
 from jsonschema import Draft7Validator, FormatChecker
 
@@ -161,6 +162,14 @@ def test_the_bibtex_reads_back_with_bibtexparser(awkward_case):
     assert fields["booktitle"] == "Casebook: strategic partnerships in official statistics"
     assert (fields["edition"], fields["date"], fields["url"]) == ("2026.12", "2026-11-01", URL)
     assert DOI in fields["note"]
+
+
+def test_the_collections_bibtex_is_what_bibtexparser_writes_for_all_its_cases(awkward_case):
+    other = replace(awkward_case, slug="other", title="Another case")
+    entries = [(awkward_case, URL), (other, URL.replace("awkward", "other"))]
+    release = Release("2026.12", DOI)
+    assert collection_bibtex(entries, release) == bibtex(entries, release)
+    assert len(bibtexparser.parse_string(collection_bibtex(entries, release)).entries) == 2
 
 
 def test_the_ris_reads_back_with_rispy(awkward_case):

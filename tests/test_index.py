@@ -1,6 +1,9 @@
 """Cross-indexes: a case is in every index it belongs to and in none it does not."""
 
-from casebook.core.index import build_index
+import random
+
+from casebook.core.index import RELATED_LIMIT, build_index
+from casebook.core.languages import sort_key
 from casebook.core.validate import read_case
 from casebook.core.vocabulary import load_vocabulary
 from conftest import case_text
@@ -76,3 +79,29 @@ def test_links_between_generated_pages_are_relative_to_the_page():
     assert relative("cases/x/", "") == "../../"
     assert relative("", "") == "./"
     assert relative("lessons/", "lessons/?type=a&type=b") == "../lessons/?type=a&type=b"
+
+
+def test_related_cases_are_those_that_share_most_tags_then_by_title_as_a_full_sort_finds():
+    rng = random.Random(7)
+    types, challenges = VOCAB.types.slugs, VOCAB.challenges.slugs
+    cases = [
+        make(
+            f"c{n:02d}",
+            title=rng.choice(["Alpha", "Beta", "Gamma", "Delta"]) + f" {rng.randint(0, 9)}",
+            types=", ".join(rng.sample(types, rng.randint(1, 2))),
+            challenges=", ".join(rng.sample(challenges, rng.randint(1, 3))),
+        )
+        for n in range(60)
+    ]
+    index = build_index(cases, VOCAB)
+    for case in cases:
+        tags = set(case.partnership_types + case.challenges)
+
+        def shared(other, tags=tags):
+            return len(tags & set(other.partnership_types + other.challenges))
+
+        others = sorted(
+            (o for o in index.cases if o.slug != case.slug and shared(o)),
+            key=lambda o: (-shared(o), sort_key(o.title), o.slug),
+        )
+        assert index.related[case.slug] == tuple(others[:RELATED_LIMIT]), case.slug

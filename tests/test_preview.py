@@ -10,7 +10,8 @@ import subprocess
 import sys
 import time
 
-from conftest import Project, case_yaml, fetch, preview_server
+import pytest
+from conftest import Project, case_yaml, differing_files, fetch, preview_server
 
 # Builds the project as `mkdocs serve --dirty` does: one plugin kept across builds, the site
 # folder kept; between builds it applies the edits given on the command line (file=old=>new).
@@ -63,15 +64,33 @@ def rebuild(project: Project, *edits: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def pages_with_markers(project: Project) -> set[str]:
+    """The built pages of the hand-written pages that hold a `<!-- casebook:... -->` marker."""
+    docs = project.root / "docs"
+    found = [p.relative_to(docs).as_posix() for p in docs.glob("**/*.md") if "casebook:" in p.read_text()]
+    return {
+        name.removesuffix(".md").removesuffix("index")
+        + ("" if name.endswith("index.md") else "/")
+        + "index.html"
+        for name in found
+        if name.split("/")[0] not in ("fr", "ru")
+    }
+
+
+def rebuilt(project: Project, edit: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Build, make the edit, build again: when each page was last written, before and after."""
+    result = rebuild(project, edit)
+    assert result.returncode == 0, result.stderr
+    return written(project, 0), written(project, 1)
+
+
 def written(project: Project, build: int) -> dict[str, int]:
     return json.loads((project.root / f"built-{build}.json").read_text())
 
 
 def test_an_edit_rebuilds_its_case_page_and_the_listings_it_changes_but_nothing_else(project: Project):
     add_cases(project)
-    result = rebuild(project, "alpha.md=Alpha lesson.=>An edited lesson.")
-    assert result.returncode == 0, result.stderr
-    before, after = written(project, 0), written(project, 1)
+    before, after = rebuilt(project, "alpha.md=Alpha lesson.=>An edited lesson.")
     assert "An edited lesson." in project.page("cases/alpha/")
     assert after["cases/alpha/index.html"] != before["cases/alpha/index.html"]
     assert "An edited lesson." in project.page("lessons/")
@@ -92,11 +111,55 @@ def test_a_new_title_rebuilds_only_the_case_pages_that_list_that_case(project: P
     add_cases(project)
     # Delta shares no tag with Alpha: Alpha is never among its related cases.
     project.add("delta.md", case_yaml("Delta", ["policy-maker"], ["maintaining-momentum"], [{"text": "D."}]))
-    result = rebuild(project, "alpha.md=title: Alpha=>title: Alpha renamed")
-    assert result.returncode == 0, result.stderr
-    before, after = written(project, 0), written(project, 1)
+    before, after = rebuilt(project, "alpha.md=title: Alpha=>title: Alpha renamed")
     assert after["cases/bravo/index.html"] != before["cases/bravo/index.html"]
     assert after["cases/delta/index.html"] == before["cases/delta/index.html"]
+
+
+def test_a_title_edit_leaves_the_listing_pages_without_that_case_as_they_were_written(project: Project):
+    add_cases(project)
+    before, after = rebuilt(project, "bravo.md=title: Bravo=>title: Bravo edited")
+    assert "Bravo edited" in project.page("types/co-creation/")
+    assert after["types/co-creation/index.html"] != before["types/co-creation/index.html"]
+    assert after["types/policy-maker/index.html"] == before["types/policy-maker/index.html"]  # Charlie's
+
+
+def test_a_story_edit_makes_no_listing_page_again(project: Project):
+    add_cases(project)
+    before, after = rebuilt(project, "alpha.md=A case written for a test.=>A story edited in the preview.")
+    assert "A story edited in the preview." in project.page("cases/alpha/")
+    remade = {page for page in after if after[page] != before[page]}
+    # and the pages drawn at every build: the hand-written ones with markers (the home page
+    # lists the newest cases), the survey's two
+    always = {*pages_with_markers(project), "survey/index.html", "gaps/index.html"}
+    assert remade == {"cases/alpha/index.html", *always}
+
+
+EDITS = {
+    "summary": "alpha.md=Summary of Alpha.=>Summary of Alpha, edited.",
+    "title in place": "bravo.md=title: Bravo=>title: Bravo edited",
+    "title that moves the case": "alpha.md=title: Alpha=>title: Zulu",
+    "lesson": "alpha.md=Alpha lesson.=>Alpha lesson, edited.",
+    "story": "charlie.md=A case written for a test.=>A story edited.",
+    "tag": "alpha.md=- co-creation=>- policy-maker",
+    "country": "bravo.md=country: NL=>country: FR",
+}
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_after_each_kind_of_edit_every_page_is_the_page_a_full_build_gives(project: Project, edit: str):
+    project.set_option("languages", "[en, fr]")
+    # A lesson a page: a case that moves in the order moves other cases' lessons to other pages.
+    project.set_option("lessons_listed", "1")
+    add_cases(project)
+    project.add("delta.md", case_yaml("Delta", ["policy-maker"], ["maintaining-momentum"], [{"text": "D."}]))
+    result = rebuild(project, edit)
+    assert result.returncode == 0, result.stderr
+    project.site.rename(project.root / "previewed")
+    assert project.build().returncode == 0
+    differing = differing_files(project.root / "previewed", project.site)
+    # every page, open-data file, citation and feed; the search index is the first build's
+    assert [name for name in differing if not name.startswith("pagefind/")] == []
 
 
 def test_a_dirty_rebuild_gives_the_pages_a_full_build_gives(project: Project):

@@ -27,7 +27,7 @@ from ..core.sourcecheck import build_date
 from ..core.translations import Provenance
 from ..core.vocabulary import Vocabulary, load_vocabulary
 from ..outputs.calendar import events_ics
-from ..outputs.citation import Release, bibtex, case_bibtex, csl_json, ris
+from ..outputs.citation import Release, case_bibtex, collection_bibtex, csl_json, ris
 from ..outputs.explorer import explorer_data
 from ..outputs.exports import (
     Published,
@@ -44,11 +44,12 @@ from ..pages.render import PageJob, Renderer, SiteOptions
 from ..pages.sanitize import sanitize
 from ..speed.convert import Converted, split_front_matter
 from ..speed.later import Later, LaterError
+from ..speed.listed import ListedMemory, files_stamp
 from ..speed.reading import in_two_processes
 from ..speed.sharing import TwoEnds
 from ..survey import Survey, survey_pages
 from .content import load_content
-from .options import CasebookOptions
+from .options import CONTENT_FOLDERS, CasebookOptions
 from .siteconfig import SiteConfig
 
 NEEDS_MKDOCS = "its body links to a page, an image or an anchor that MkDocs rewrites or checks"
@@ -68,6 +69,9 @@ class SiteSettings:
     # The day that decides which events are upcoming; None: today, or SOURCE_DATE_EPOCH's day.
     today: dt.date | None = None
     docs: Path | None = None  # the hand-written pages (docs_dir): their translations are checked
+    # A preview server's memory of its last build's listing pages: those an edit cannot change
+    # are left as they were written (see speed/listed.py). None: every listing page is made.
+    listed: ListedMemory | None = None
 
     @property
     def parallel(self) -> bool:
@@ -104,6 +108,7 @@ class SiteFiles(ReportsProblems):
     # The events', the lessons' events' and the guidelines' problems.
     content_problems: tuple[Problem, ...] = ()
     page_translations: dict[str, Provenance] = field(default_factory=dict)  # see Content
+    unchanged: frozenset[str] = frozenset()  # listing pages and files left as the preview wrote them
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -217,6 +222,8 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     assets: dict[str, Callable[[], str]] = {}
     cases: list[PageJob] = []
     listing: list[PageJob] = []
+    every_listing: list[PageJob] = []  # with those left as the preview last wrote them
+    unchanged: set[str] = set()
     later: Later[Made] | None = None
     ends: TwoEnds | None = None
     entries = feed_entries(index, commit_dates)
@@ -240,20 +247,33 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
             route("calendar"): lambda: events_ics(default.events, url, today, default.router),
             **_citation_files(index, published, settings.options.release),
         }
+        stamp = _inputs_stamp(settings, today) if settings.listed is not None else 0
         for renderer in renderers.values():
             pages |= survey_pages(survey, renderer.index, renderer)
             cases += renderer.case_jobs()
-            listing += renderer.listing_jobs()
+            jobs = renderer.listing_jobs()
+            every_listing += jobs
+            if settings.listed is not None:
+                windows = {job.src: hash(job.window()) if job.window else None for job in jobs}
+                unchanged |= settings.listed.unchanged(
+                    renderer.language, renderer.index.cases, windows, stamp
+                )
+            listing += [job for job in jobs if job.src not in unchanged]
             assets |= _language_files(renderer, feed_entries(renderer.index, commit_dates), url)
+        to_make = assets
+        if settings.listed is not None:
+            keys = _file_keys(settings.listed, assets, index, published, settings.options.release)
+            unchanged |= settings.listed.files_unchanged(keys)
+            to_make = {path: make for path, make in assets.items() if path not in unchanged}
         ends = TwoEnds(len(cases))
-        work = _Work(renderers, default.router.language_of, listing, assets, cases, ends, settings.convert)
+        work = _Work(renderers, default.router.language_of, listing, to_make, cases, ends, settings.convert)
         later = Later(work.make, parallel=settings.parallel)
     # The sitemap's dates: a case page's own (in every language), every other page the newest case's.
     updated = {entry.case.slug: entry.updated for entry in entries}
     dates = {job.src: updated[job.context()["case"].slug] for job in cases}
     newest = entries[0].updated if entries else EPOCH
     # The order MkDocs reads them in: case pages, listing pages, then the open-data files.
-    paths = tuple(job.src for job in cases + listing) + tuple(assets)
+    paths = tuple(job.src for job in cases + every_listing) + tuple(assets)
     return SiteFiles(
         collection,
         survey,
@@ -268,7 +288,18 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         ends,
         content_problems,
         content.page_translations,
+        frozenset(unchanged),
     )
+
+
+def _inputs_stamp(settings: SiteSettings, today: dt.date) -> int:
+    """Everything but the cases that the listing pages are made from, as a hash: the other
+    content folders and the registry of organisations (by their files), the options, the day."""
+    options, drawn = settings.casebook, settings.options
+    folders = [options.folder(settings.root, name) for name in CONTENT_FOLDERS if name != "cases"]
+    files = files_stamp([*folders, settings.root / options.organisations_file])
+    drawing = (drawn.edition, drawn.lessons_listed, drawn.guidelines_pdf, drawn.release, drawn.site_url)
+    return hash((files, options, settings.site_url, drawing, drawn.bodies_aside, today))
 
 
 def _citation_files(index: Index, published: Published, release: Release) -> dict[str, Callable[[], str]]:
@@ -286,8 +317,28 @@ def _citation_files(index: Index, published: Published, release: Release) -> dic
         )
         files[route("case_citation", slug=case.slug, format="ris")] = partial(ris, case, address, release)
     everything = [(case, published.url(case)) for case in index.cases]
-    files[route("api", name="casebook.bib")] = partial(bibtex, everything, release)
+    files[route("api", name="casebook.bib")] = partial(collection_bibtex, everything, release)
     return files
+
+
+def _file_keys(
+    listed: ListedMemory,
+    files: dict[str, Callable[[], str]],
+    index: Index,
+    published: Published,
+    release: Release,
+) -> dict[str, int]:
+    """What each open-data file, feed and citation is made from, as a hash, for a preview's
+    rebuild: a case's citation files from that case, every other file from the whole
+    collection (neither shows a story: a story edit leaves them all as they were)."""
+    whole = listed.listed()
+    keys = dict.fromkeys(files, whole)
+    route, language = published.router.url, published.router.language
+    for case in index.cases:
+        made_from = hash((listed.case_key(language, case), published.url(case), release))
+        for form in ("json", "bib", "ris"):
+            keys[route("case_citation", slug=case.slug, format=form)] = made_from
+    return keys
 
 
 def _language_files(

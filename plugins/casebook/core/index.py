@@ -10,7 +10,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from .languages import country_key, sort_key
@@ -133,28 +133,15 @@ def _group(items, keys, tags_of) -> dict:
 
 class RelatedCases(Mapping[str, tuple[Case, ...]]):
     """slug -> the cases sharing the most types and challenges with it, best first, then by
-    title; worked out for each case when first asked for.
-
-    Scoring every pair of cases is quadratic; cases with the same tags score alike, so pairs
-    of distinct tag sets are scored instead, each set a bit mask (types, then challenges)
-    whose shared tags are counted with one AND. A tag set is ranked against the others when
-    a case with that set is first asked for, so the first case page does not wait for all.
-    """
+    title; worked out for each case when first asked for (see `_Ranking`)."""
 
     def __init__(self, cases: tuple[Case, ...], tags: tuple[str, ...]) -> None:
-        self._bits = {slug: 1 << i for i, slug in enumerate(tags)}
         self._by_slug = {case.slug: case for case in cases}
-        # Each tag set's cases in title order, with their sort keys (titles are compared once).
-        self._by_tags: dict[int, list[tuple[tuple[str, str], Case]]] = defaultdict(list)
-        for key, case in sorted((_title_key(case), case) for case in cases):
-            self._by_tags[self._mask(case)].append((key, case))
-        self._ranked: dict[int, list[tuple[int, int]]] = {}
-        self._related: dict[str, tuple[Case, ...]] = {}
+        entries = tuple((_title_key(case), case.partnership_types + case.challenges) for case in cases)
+        self._ranking = _ranking(entries, tags)
 
     def __getitem__(self, slug: str) -> tuple[Case, ...]:
-        if slug not in self._related:
-            self._related[slug] = self._find(self._by_slug[slug])
-        return self._related[slug]
+        return tuple(self._by_slug[other] for other in self._ranking[slug])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_slug)
@@ -162,12 +149,58 @@ class RelatedCases(Mapping[str, tuple[Case, ...]]):
     def __len__(self) -> int:
         return len(self._by_slug)
 
-    def _mask(self, case: Case) -> int:
-        return sum(self._bits[slug] for slug in case.partnership_types + case.challenges)
+
+@lru_cache(maxsize=8)
+def _ranking(
+    entries: tuple[tuple[tuple[tuple[int, ...], str], tuple[str, ...]], ...], tags: tuple[str, ...]
+) -> _Ranking:
+    """The ranking of these cases (title key with slug, tags): the same for the same cases,
+    so a preview's rebuild after an edit that changes no title or tag (a summary, a story)
+    finds every case's related cases already worked out."""
+    return _Ranking(entries, tags)
+
+
+@lru_cache(maxsize=8)
+def _tag_rankings(tag_sets: frozenset[int], tags: int) -> dict[int, list[tuple[int, int]]]:
+    """Each tag set's ranking of the others, filled in as `_Ranking` asks: shared by the
+    rankings of collections with the same tag sets (a title edit changes no tag set)."""
+    return {}
+
+
+class _Ranking:
+    """Related case slugs, worked out for each case when first asked for.
+
+    Scoring every pair of cases is quadratic; cases with the same tags score alike, so pairs
+    of distinct tag sets are scored instead, each set a bit mask (types, then challenges)
+    whose shared tags are counted with one AND. A tag set is ranked against the others when
+    a case with that set is first asked for, so the first case page does not wait for all.
+    """
+
+    def __init__(
+        self, entries: tuple[tuple[tuple[tuple[int, ...], str], tuple[str, ...]], ...], tags: tuple[str, ...]
+    ) -> None:
+        self._bits = {slug: 1 << i for i, slug in enumerate(tags)}
+        self._masks = {key[1]: self._mask(case_tags) for key, case_tags in entries}
+        # Each tag set's cases in title order, with their sort keys (titles are compared once).
+        self._by_tags: dict[int, list[tuple[tuple[int, ...], str]]] = defaultdict(list)
+        for key, case_tags in sorted(entries):
+            self._by_tags[self._mask(case_tags)].append(key)
+        # Which tag sets share how many tags: the same for the same tag sets, whatever the titles.
+        self._ranked = _tag_rankings(frozenset(self._by_tags), len(self._bits))
+        self._related: dict[str, tuple[str, ...]] = {}
+        self._firsts: dict[int, tuple[str, ...]] = {}
+
+    def __getitem__(self, slug: str) -> tuple[str, ...]:
+        if slug not in self._related:
+            self._related[slug] = self._find(slug)
+        return self._related[slug]
+
+    def _mask(self, case_tags: tuple[str, ...]) -> int:
+        return sum(self._bits[slug] for slug in case_tags)
 
     def _rank(self, tags: int) -> list[tuple[int, int]]:
-        """The other tag sets by shared tags, most first; bucketed by score instead of
-        sorted, so each bucket keeps the tag sets' title order."""
+        """The other tag sets by shared tags, most first (bucketed by score instead of sorted:
+        the cases of one score's tag sets are merged in title order)."""
         if tags not in self._ranked:
             buckets: list[list[int]] = [[] for _ in range(len(self._bits) + 1)]
             for other in self._by_tags:
@@ -176,18 +209,25 @@ class RelatedCases(Mapping[str, tuple[Case, ...]]):
             self._ranked[tags] = [(score, other) for score in range(most, 0, -1) for other in buckets[score]]
         return self._ranked[tags]
 
-    def _find(self, case: Case) -> tuple[Case, ...]:
-        """The best-scoring cases, by title within a score: the tag sets of one score are
-        merged in title order, and only as far as the cases still missing."""
-        ranked = self._rank(self._mask(case))
-        found: list[Case] = []
+    def _find(self, slug: str) -> tuple[str, ...]:
+        """The best-scoring other cases: the first of its tag set's order, itself left out."""
+        return tuple(other for other in self._first(self._masks[slug]) if other != slug)[:RELATED_LIMIT]
+
+    def _first(self, tags: int) -> tuple[str, ...]:
+        """The cases best for a tag set, one more than are shown (the case itself may be
+        among them), by score, then by title: the tag sets of one score are merged in title
+        order, and only as far as the cases still missing. Worked out once per tag set."""
+        if tags in self._firsts:
+            return self._firsts[tags]
+        ranked = self._rank(tags)
+        found: list[str] = []
         start = 0
-        while start < len(ranked) and len(found) < RELATED_LIMIT:
+        while start < len(ranked) and len(found) <= RELATED_LIMIT:
             end = start
             while end < len(ranked) and ranked[end][0] == ranked[start][0]:
                 end += 1
             merged = heapq.merge(*(self._by_tags[other] for _, other in ranked[start:end]))
-            others = (other for _, other in merged if other.slug != case.slug)
-            found.extend(islice(others, RELATED_LIMIT - len(found)))
+            found.extend(islice((slug for _, slug in merged), RELATED_LIMIT + 1 - len(found)))
             start = end
-        return tuple(found)
+        self._firsts[tags] = tuple(found)
+        return self._firsts[tags]

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +157,17 @@ def load_registry(path: Path, shown: str, vocabulary: Vocabulary) -> Registry:
     if not path.exists():
         return replace(NO_REGISTRY, path=shown)
     try:
-        document = read_yaml(read_contributed(path))
+        raw = read_contributed(path)
+    except CaseFileError as exc:
+        return Registry(shown, (), (Problem(shown, exc.line, exc.field, exc.message),))
+    return _registry(raw, shown, vocabulary)
+
+
+@lru_cache(maxsize=4)
+def _registry(raw: bytes, shown: str, vocabulary: Vocabulary) -> Registry:
+    """The registry read from its bytes: a preview reads it again only after it changed."""
+    try:
+        document = read_yaml(raw)
     except CaseFileError as exc:
         return Registry(shown, (), (Problem(shown, exc.line, exc.field, exc.message),))
     if not isinstance(document.data, list):

@@ -33,7 +33,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -186,11 +186,30 @@ def read_translation(
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     match = TRANSLATION_FILE.fullmatch(name)
     assert match is not None
+    translation, problems = _read_translation(path, raw, originals.get(match.group("slug")), today)
+    return translation, list(problems)
+
+
+@lru_cache(maxsize=8192)
+def _read_translation(
+    path: str, raw: bytes, original: Case | None, today: dt.date | None
+) -> tuple[Translation | None, tuple[Problem, ...]]:
+    """`read_translation` of a translation with its original: the same file and original read
+    the same, so a preview's rebuild reads again only the translations an edit changed."""
+    translation, problems = _read_translation_text(path, raw, original, today)
+    return translation, tuple(problems)
+
+
+def _read_translation_text(
+    path: str, raw: bytes, original: Case | None, today: dt.date | None
+) -> tuple[Translation | None, list[Problem]]:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    match = TRANSLATION_FILE.fullmatch(name)
+    assert match is not None
     slug, language = match.group("slug"), match.group("language")
     if language not in LANGUAGES:
         known = ", ".join(LANGUAGES)
         return None, [Problem(path, 1, "file name", f"'{language}' is not a language of the site ({known})")]
-    original = originals.get(slug)
     if original is None:
         message = f"a translation without an original: there is no case {slug}.md beside it"
         return None, [Problem(path, 1, "file name", message)]

@@ -151,6 +151,13 @@ def case_bibtex(case: Case, url: str, release: Release) -> str:
     return bibtex([(case, url)], release)
 
 
+def collection_bibtex(entries: Iterable[tuple[Case, str]], release: Release) -> str:
+    """/api/casebook.bib: what `bibtex` writes for all the cases, put together from each
+    case's own file (bibtexparser separates entries by two blank lines), so that a preview's
+    rebuild writes again only the entries of the cases that changed."""
+    return "\n\n".join(case_bibtex(case, url, release) for case, url in entries)
+
+
 def bibtex(entries: Iterable[tuple[Case, str]], release: Release) -> str:
     """BibTeX of the cases given with their addresses (one for a case's .bib, all for
     /api/casebook.bib), written by bibtexparser."""

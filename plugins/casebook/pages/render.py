@@ -33,7 +33,7 @@ from ..core.evidence import Grade
 from ..core.facets import build_facets, case_values, lesson_values
 from ..core.guidelines import Guidelines, Recommendation
 from ..core.guidelinetranslations import TranslatedGuidelines
-from ..core.index import Index, most_recent
+from ..core.index import Development, Index, most_recent
 from ..core.languages import country_name, display_date, language_name
 from ..core.model import Case, Lesson
 from ..core.prose import neutralise_attribute_lists
@@ -73,6 +73,10 @@ class PageJob(NamedTuple):
     template: str
     # Called when the page is made (in the worker, see site.py): some contexts take time.
     context: Callable[[], dict[str, Any]]
+    # A page that shows a window of an order that titles decide (the first lessons of a
+    # group, a page of lessons, the newest developments): which items are in it. A case that
+    # moves in that order can change the page where it does not appear (speed/listed.py).
+    window: Callable[[], tuple] | None = None
 
 
 @dataclass(frozen=True)
@@ -584,6 +588,10 @@ class Renderer:
         stages: list[Term | None] = [*self.vocabulary.stages.terms, None]
         return [(stage, groups[key]) for stage in stages if (key := stage.slug if stage else None) in groups]
 
+    def _group_windows(self, group: str, slug: str, others: tuple[str, ...]) -> tuple:
+        """The lessons a term's page shows of each of its groups (term.md.j2)."""
+        return tuple(_ids(self.lessons_in(group, slug, other)[:LESSONS_PER_GROUP]) for other in others)
+
     def lessons_in(self, group: str, slug: str, other_slug: str) -> tuple:
         """Lessons tagged with a term of `group` and a term of the other group (a matrix cell)."""
         key = (slug, other_slug) if group == "partnership_types" else (other_slug, slug)
@@ -711,8 +719,14 @@ class Renderer:
         v, ix, source = self.vocabulary, self.index, self.router.source
         jobs: list[PageJob] = []
 
-        def add(src: str, template: str, context: Callable[[], dict] | None = None, **values: Any) -> None:
-            jobs.append(PageJob(src, template, context or partial(dict, **values)))
+        def add(
+            src: str,
+            template: str,
+            context: Callable[[], dict] | None = None,
+            window: Callable[[], tuple] | None = None,
+            **values: Any,
+        ) -> None:
+            jobs.append(PageJob(src, template, context or partial(dict, **values), window))
 
         def cases_context() -> dict[str, Any]:
             values = (case_values(case, v) for case in ix.cases)
@@ -732,9 +746,11 @@ class Renderer:
             kind = TERM_KINDS[group]
             add(source(f"{kind}s"), "terms_index.md.j2", group=v[group], by_term=by_term, lessons=lessons)
             for term in v[group].terms:
+                shown = partial(self._group_windows, group, term.slug, v[other].slugs)
                 add(
                     source(kind, slug=term.slug),
                     "term.md.j2",
+                    window=shown,
                     group=v[group],
                     other=v[other],
                     term=term,
@@ -755,7 +771,8 @@ class Renderer:
         for curated in self.collections:
             add(source("collection", slug=curated.slug), "collection.md.j2", collection=curated)
         add(source("matrix"), "matrix.md.j2")
-        add(source("updates"), "updates.md.j2")
+        newest = partial(_ids, ix.developments[:UPDATES_SHOWN])
+        add(source("updates"), "updates.md.j2", window=newest)
         for year, developments in ix.developments_by_year.items():
             add(source("updates_year", year=year), "updates_year.md.j2", year=year, developments=developments)
         add(source("events"), "events_index.md.j2")
@@ -771,12 +788,21 @@ class Renderer:
         charts = partial(statistics_charts, ix, v, self.router, self.translations)
         add(source("stats"), "stats.md.j2", lambda: {"charts_data": charts()})
         add(source("data"), "data.md.j2", lambda: {"dictionary": dictionary_rows(case_schema(v))})
-        add(source("lessons"), "lessons.md.j2", lessons_context)
+        add(source("lessons"), "lessons.md.j2", lessons_context, partial(_ids, ix.lessons[:per_page]))
         for number in range(2, pages + 1):
             start = (number - 1) * per_page
             lessons = ix.lessons[start : start + per_page]
             src = source("lessons_page", number=number)
-            add(src, "lessons_page.md.j2", number=number, pages=pages, first=start + 1, lessons=lessons)
+            window = partial(_ids, lessons)
+            add(
+                src,
+                "lessons_page.md.j2",
+                window=window,
+                number=number,
+                pages=pages,
+                first=start + 1,
+                lessons=lessons,
+            )
         return jobs
 
     def feed(self, entries: tuple[FeedEntry, ...], site_url: str) -> str:
@@ -842,6 +868,14 @@ SNIPPETS = ("stats", "newest", "updates", "vocabulary", "search")
 MARKER = re.compile(r"<!--\s*casebook:([a-z-]+)\s*-->")
 # Where the site's stylesheet and script are published.
 ASSETS = "assets/casebook"
+
+
+def _ids(items: Sequence[Lesson] | Sequence[Development]) -> tuple:
+    """Lessons or developments as what identifies them: their case and place in it."""
+    return tuple(
+        (item.case_slug, item.number) if isinstance(item, Lesson) else (item.case.slug, item.entry.anchor)
+        for item in items
+    )
 
 
 def package_assets() -> dict[str, str]:
