@@ -331,7 +331,7 @@ def _file_keys(
     """What each open-data file, feed and citation is made from, as a hash, for a preview's
     rebuild: a case's citation files from that case, every other file from the whole
     collection (neither shows a story: a story edit leaves them all as they were)."""
-    whole = listed.listed()
+    whole = listed.collection_key()
     keys = dict.fromkeys(files, whole)
     route, language = published.router.url, published.router.language
     for case in index.cases:

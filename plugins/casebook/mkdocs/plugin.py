@@ -362,7 +362,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             casebook_footer=self._footer,
         )
         if self.listed is not None:
-            self._keep_titles(files)
+            self._fill_in_unread(files)
         # The open-data files, copied next (pages were filled as MkDocs read them; in a dirty
         # rebuild the unchanged ones stay as they are).
         for src_uri, file in list(self.waiting.items()):
@@ -373,7 +373,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 self.search.write(Path(config.site_dir) / "pagefind")
         return env
 
-    def _keep_titles(self, files: Files) -> None:
+    def _fill_in_unread(self, files: Files) -> None:
         """A page that a dirty rebuild leaves as written is not read, and so has no title or
         date; the menus of the pages it draws again name it by its title from the build that
         read it (the other languages' menus are made of their pages, not of mkdocs.yml's

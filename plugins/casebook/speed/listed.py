@@ -107,7 +107,7 @@ class ListedMemory:
     def remember(self, page: str, markdown: str, blocks: list[str]) -> None:
         self.texts[page] = markdown + "".join(blocks)
 
-    def listed(self) -> int:
+    def collection_key(self) -> int:
         """All that any listing page or open-data file may show of the collection, in every
         language, as a hash: what a story edit leaves as it was (after `unchanged`)."""
         return hash(
