@@ -159,8 +159,12 @@ def load_registry(path: Path, shown: str, vocabulary: Vocabulary) -> Registry:
     try:
         raw = read_contributed(path)
     except CaseFileError as exc:
-        return Registry(shown, (), (Problem(shown, exc.line, exc.field, exc.message),))
+        return _unreadable(shown, exc)
     return _registry(raw, shown, vocabulary)
+
+
+def _unreadable(shown: str, exc: CaseFileError) -> Registry:
+    return Registry(shown, (), (Problem(shown, exc.line, exc.field, exc.message),))
 
 
 @lru_cache(maxsize=4)
@@ -169,7 +173,7 @@ def _registry(raw: bytes, shown: str, vocabulary: Vocabulary) -> Registry:
     try:
         document = read_yaml(raw)
     except CaseFileError as exc:
-        return Registry(shown, (), (Problem(shown, exc.line, exc.field, exc.message),))
+        return _unreadable(shown, exc)
     if not isinstance(document.data, list):
         message = "expected a list of organisations, each starting with '- slug: ...'"
         return Registry(shown, (), (Problem(shown, 1, "file", message),))

@@ -183,30 +183,24 @@ def read_translation(
 ) -> tuple[Translation | None, list[Problem]]:
     """Parse and check one translation against its original; a Translation only without error.
     With `today` (casebook check), an out-of-date translation is reported with its new digest."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    match = TRANSLATION_FILE.fullmatch(name)
+    translation, problems = _read_translation(path, raw, originals.get(_name_parts(path)[0]), today)
+    return translation, list(problems)  # a copy: the cached list stays as it was
+
+
+def _name_parts(path: str) -> tuple[str, str]:
+    """(slug, language) of a translation file's path: 'cases/x.fr.md' -> ('x', 'fr')."""
+    match = TRANSLATION_FILE.fullmatch(path.replace("\\", "/").rsplit("/", 1)[-1])
     assert match is not None
-    translation, problems = _read_translation(path, raw, originals.get(match.group("slug")), today)
-    return translation, list(problems)
+    return match.group("slug"), match.group("language")
 
 
 @lru_cache(maxsize=8192)
 def _read_translation(
     path: str, raw: bytes, original: Case | None, today: dt.date | None
-) -> tuple[Translation | None, tuple[Problem, ...]]:
+) -> tuple[Translation | None, list[Problem]]:
     """`read_translation` of a translation with its original: the same file and original read
     the same, so a preview's rebuild reads again only the translations an edit changed."""
-    translation, problems = _read_translation_text(path, raw, original, today)
-    return translation, tuple(problems)
-
-
-def _read_translation_text(
-    path: str, raw: bytes, original: Case | None, today: dt.date | None
-) -> tuple[Translation | None, list[Problem]]:
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    match = TRANSLATION_FILE.fullmatch(name)
-    assert match is not None
-    slug, language = match.group("slug"), match.group("language")
+    slug, language = _name_parts(path)
     if language not in LANGUAGES:
         known = ", ".join(LANGUAGES)
         return None, [Problem(path, 1, "file name", f"'{language}' is not a language of the site ({known})")]
