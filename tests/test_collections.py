@@ -134,3 +134,15 @@ def test_in_another_language_the_collections_text_is_marked_as_english(built: Pr
     assert '<p lang="en">Read Bravo first.</p>' in page
     assert '<h1 lang="en">Reading</h1>' in page
     assert 'data-md-component="header-topic" lang="en"' in page
+
+
+def test_a_collection_page_is_cited_by_its_curator_and_title(built: Project):
+    page = built.page("collections/reading/")
+    assert '<span class="cb-muted">Cite as:</span> The Casebook secretariat (no date) ‘Reading’' in page
+    assert "https://casebook.example.org/collections/reading/" in page
+
+
+def test_in_another_language_the_cited_title_is_marked_as_english(built: Project):
+    page = built.page("fr/collections/reading/")
+    cited = page[page.index('id="cite"') :].split("</p>")[0]
+    assert "Le secrétariat de Casebook (sans date)" in cited and '<span lang="en">Reading</span>' in cited

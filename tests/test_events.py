@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from browser import serve
-from casebook.core.events import read_event
+from casebook.core.events import read_event, reading_list_problems
 from casebook.core.validate import read_case
 from casebook.core.vocabulary import load_vocabulary
 from conftest import Project, case_text, case_yaml
@@ -58,6 +59,22 @@ def test_an_unknown_case_slug_gets_its_line_and_a_suggestion():
         f"events/seminar.md:{line_of(text, 'cases:')}: cases[2]: no case 'brav' (did you mean 'bravo'?): "
         "expected the name of a file in cases/, without .md"
     ]
+
+
+def test_a_reading_list_naming_no_collection_gets_its_line_and_a_suggestion():
+    text = EVENT.replace("summary:", "reading_list: mobile-network-dat\nsummary:")
+    event, problems = read_event("events/seminar.md", text.encode(), VOCAB, ("alpha",))
+    assert problems == [] and event is not None
+    assert [str(p) for p in reading_list_problems([event], {"mobile-network-data"})] == [
+        f"events/seminar.md:{line_of(text, 'reading_list:')}: reading_list: no collection "
+        "'mobile-network-dat' (did you mean 'mobile-network-data'?): expected the name of a file in "
+        "collections/, without .md"
+    ]
+
+
+def test_a_reading_list_is_one_collection_slug():
+    [message] = event_problems(EVENT.replace("summary:", "reading_list: [a, b]\nsummary:"))
+    assert "reading_list:" in message and "expected" in message
 
 
 def test_a_misspelt_kind_is_suggested():
@@ -131,7 +148,14 @@ def add_project_files(project: Project, start: str = "2018-04-11") -> None:
     project.add("bravo.md", bravo.replace("last_reviewed:", "access_basis: contract\nlast_reviewed:"))
     events = project.root / "events"
     events.mkdir(exist_ok=True)
-    (events / "seminar.md").write_text(EVENT.replace("2018-04-11", start).replace("end: 2018-04-12\n", ""))
+    seminar = EVENT.replace("2018-04-11", start).replace("end: 2018-04-12\n", "")
+    (events / "seminar.md").write_text(seminar.replace("summary:", "reading_list: reading\nsummary:"))
+    collections = project.root / "collections"
+    collections.mkdir(exist_ok=True)
+    (collections / "reading.md").write_text(
+        "---\ntitle: Read before the seminar\ncurator: secretariat\nsummary: Alpha first.\n"
+        "items:\n  - {case: alpha, lesson: 1, note: The lesson learned there.}\n---\n"
+    )
     webinar = EVENT.replace("kind: seminar", "kind: webinar").replace(
         "start: 2018-04-11", "start: 2027-03-04T13:00:00Z"
     )
@@ -140,24 +164,56 @@ def add_project_files(project: Project, start: str = "2018-04-11") -> None:
     )
 
 
-def test_a_lesson_naming_an_unknown_event_fails_the_build_with_its_line(project: Project):
+def casebook_check(project: Project, *paths: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "casebook.authoring.cli", "check", *paths]
+    return subprocess.run(command, cwd=project.root, capture_output=True, text=True)
+
+
+def misspell_the_reading_list(project: Project) -> None:
+    seminar = project.root / "events/seminar.md"
+    seminar.write_text(seminar.read_text().replace("reading_list: reading", "reading_list: readings"))
+
+
+def test_casebook_check_of_one_event_file_reports_an_unknown_reading_list(project: Project):
     add_project_files(project)
+    misspell_the_reading_list(project)
+    result = casebook_check(project, "events/seminar.md")
+    assert result.returncode == 1
+    assert "reading_list: no collection 'readings' (did you mean 'reading'?)" in result.stdout
+
+
+def rename_the_seminar(project: Project) -> None:
     (project.root / "events/seminar.md").rename(project.root / "events/seminars.md")
+
+
+@pytest.mark.parametrize(
+    ("break_link", "where", "message"),
+    [
+        (
+            rename_the_seminar,
+            "cases/alpha.md",
+            "lessons[1].event: no event 'seminar' (did you mean 'seminars'?)",
+        ),
+        (
+            misspell_the_reading_list,
+            "events/seminar.md",
+            "reading_list: no collection 'readings' (did you mean 'reading'?)",
+        ),
+    ],
+    ids=["a lesson's event", "an event's reading list"],
+)
+def test_a_misspelt_file_name_fails_the_build_at_its_line(project: Project, break_link, where, message):
+    add_project_files(project)
+    break_link(project)
     result = project.build()
     assert result.returncode != 0
-    assert "cases/alpha.md:" in result.stderr
-    assert "lessons[1].event: no event 'seminar' (did you mean 'seminars'?)" in result.stderr
+    assert re.search(rf"{re.escape(where)}:\d+: {re.escape(message)}", result.stderr), result.stderr
 
 
 def test_casebook_check_reports_a_bad_event_file(project: Project):
     add_project_files(project)
     (project.root / "events/seminar.md").write_text(EVENT.replace("cases: [alpha]", "cases: [alpa]"))
-    result = subprocess.run(
-        [sys.executable, "-m", "casebook.authoring.cli", "check"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    result = casebook_check(project)
     assert result.returncode == 1
     assert "events/seminar.md:" in result.stdout and "no case 'alpa' (did you mean 'alpha'?)" in result.stdout
 
@@ -181,6 +237,13 @@ def test_an_event_page_shows_its_cases_and_the_lessons_learned_there(built: Proj
     page = built.page("events/seminar/")
     assert "Cases presented" in page and 'href="../../cases/alpha/"' in page
     assert "Alpha lesson at the seminar." in page and "The seminar's story." in page
+
+
+def test_an_event_page_links_the_collection_it_names_as_its_reading_list(built: Project):
+    page = built.page("events/seminar/")
+    assert 'id="reading-list"' in page
+    assert '<a href="../../collections/reading/">Read before the seminar</a>' in page
+    assert "Alpha first." in page and "reading-list" not in built.page("events/webinar/")
 
 
 def test_a_case_page_lists_the_events_it_was_presented_at(built: Project):

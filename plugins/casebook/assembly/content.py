@@ -16,7 +16,7 @@ from pathlib import Path
 from ..core.citedlessons import RECORD_FILE, cited_problems, read_record
 from ..core.collection import Collection, ReadAll, load_folder, one_by_one, shown_path
 from ..core.curated import Collections, load_collections
-from ..core.events import Events, lesson_event_problems, load_events
+from ..core.events import Events, file_slugs, lesson_event_problems, load_events, reading_list_problems
 from ..core.files import read_contributed
 from ..core.guidelines import Guidelines, load_guidelines
 from ..core.guidelinetranslations import TranslatedGuidelines, load_translated_guidelines
@@ -91,6 +91,7 @@ def load_content(
         options.folder(root, "collections"), vocabulary, every_case, registry.by_slug, root
     )
     problems += collections.problems
+    problems += tuple(reading_list_problems(events.events, file_slugs(options.folder(root, "collections"))))
     index = build_index(cases, vocabulary, registry)
     languages: dict[str, InLanguage] = {}
     folder = options.folder(root, "guidelines")

@@ -31,7 +31,13 @@ from ..core.citedlessons import RECORD_FILE, record_text
 from ..core.collection import load_paths, shown_path
 from ..core.commands import casebook_command
 from ..core.countries import resolve_country
-from ..core.events import Events, file_slugs, lesson_event_problems, read_event_file
+from ..core.events import (
+    Events,
+    file_slugs,
+    lesson_event_problems,
+    read_event_file,
+    reading_list_problems,
+)
 from ..core.guidelines import Guidelines
 from ..core.identity import RETIRED_FILE, read_retired
 from ..core.languages import DEFAULT, LANGUAGES
@@ -81,8 +87,11 @@ def check(paths: list[str], root: Path, options: CasebookOptions, docs: Path | N
         read = [read_event_file(p, p.as_posix(), vocabulary, case_slugs) for p in event_paths]
         events = Events(tuple(e for e, _ in read if e), tuple(sorted(x for _, found in read for x in found)))
         event_slugs = file_slugs(events_dir) | {event.slug for event in events.events}
-        lesson_problems = tuple(lesson_event_problems(collection.cases, event_slugs))
-        problems = sorted(collection.problems + events.problems + lesson_problems)
+        collection_slugs = file_slugs(options.folder(root, "collections"))
+        links = tuple(lesson_event_problems(collection.cases, event_slugs)) + tuple(
+            reading_list_problems(events.events, collection_slugs)
+        )
+        problems = sorted(collection.problems + events.problems + links)
         responses = 0
     else:
         content = load_content(root, options, vocabulary, read_all=in_two_processes, today=today, docs=docs)

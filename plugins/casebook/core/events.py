@@ -13,11 +13,12 @@ Markdown file each in events/, named after its slug, read and checked as cases a
       - title: Programme
         url: https://...
     summary: One or two sentences.
+    reading_list: mobile-network-data   # optional: a collection (collections/) to read first
     ---
     The event's story.
 
-A lesson names the event where it was learned with `event: <slug>`; both kinds of slug are
-checked here, with a did-you-mean.
+A lesson names the event where it was learned with `event: <slug>`; these slugs, the cases
+presented and the reading list are checked here, with a did-you-mean.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ class Event:
     documents: tuple[Source, ...]
     summary: str
     body: str = ""
+    reading_list: str | None = None  # a curated collection's slug (core/curated.py)
+    reading_list_line: int = 0
 
     @property
     def start_date(self) -> dt.date:
@@ -126,6 +129,11 @@ def event_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             ),
         },
         "summary": text("One or two sentences shown in listings.", 600),
+        "reading_list": {
+            "type": "string",
+            "pattern": SLUG_PATTERN,
+            "description": "A collection to read before the event, by slug: such as mobile-network-data.",
+        },
     }
     return obj(properties, ["title", "kind", "start", "place", "organisers", "summary"], "An event.")
 
@@ -164,7 +172,7 @@ def read_event(
     problems += character_problems(path, document, parts.body, parts.body_line)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return _build(slug, path, data, parts.body), problems
+    return _build(slug, path, data, parts.body, document.line_of(("reading_list",))), problems
 
 
 def read_event_file(
@@ -212,8 +220,20 @@ def lesson_event_problems(cases: Iterable[Case], event_slugs: Iterable[str]) -> 
                 yield Problem(case.path, lesson.event_line, where, _unknown("event", lesson.event, known))
 
 
+def reading_list_problems(events: Iterable[Event], collection_slugs: Iterable[str]) -> Iterator[Problem]:
+    """An event's `reading_list` must name a collection file."""
+    known = set(collection_slugs)
+    for event in events:
+        if event.reading_list and event.reading_list not in known:
+            message = _unknown("collection", event.reading_list, known)
+            yield Problem(event.path, event.reading_list_line, "reading_list", message)
+
+
+_FOLDERS = {"event": "events", "case": "cases", "collection": "collections"}
+
+
 def _unknown(kind: str, slug: str, known: set[str]) -> str:
-    folder = "events" if kind == "event" else "cases"
+    folder = _FOLDERS[kind]
     hint = did_you_mean(slug, sorted(known))
     return f"no {kind} '{slug}'{hint}: expected the name of a file in {folder}/, without .md"
 
@@ -249,7 +269,7 @@ def _date_problems(path: str, data: dict[str, Any], document: Document) -> Itera
         )
 
 
-def _build(slug: str, path: str, data: dict[str, Any], body: str) -> Event:
+def _build(slug: str, path: str, data: dict[str, Any], body: str, reading_list_line: int) -> Event:
     return Event(
         slug=slug,
         path=path,
@@ -263,6 +283,8 @@ def _build(slug: str, path: str, data: dict[str, Any], body: str) -> Event:
         documents=tuple(Source(d["title"].strip(), d.get("url")) for d in data.get("documents") or ()),
         summary=data["summary"].strip(),
         body=body,
+        reading_list=data.get("reading_list"),
+        reading_list_line=reading_list_line,
     )
 
 

@@ -291,6 +291,7 @@ class Renderer:
             case_url=self.case_url,
             citation=self.citation,
             cite_event=self.cite_event,
+            cite_collection=self.cite_collection,
             cite_recommendation=self.cite_recommendation,
             lang_attr=self.lang_attr,
             # The language a case was written in (its facts: names, sources), whatever it is read in.
@@ -448,6 +449,20 @@ class Renderer:
             event.slug, event.title, address, self.options.release, event.organisers, event.start
         )
         return self.reference(item)
+
+    def cite_collection(self, collection: Curated) -> Markup:
+        """A collection page's reference: its curator (an organisation's name, or the role's
+        label in this language) and title."""
+        organisation = self.index.organisations.registry.by_slug.get(collection.curator)
+        curator = organisation.name if organisation else self.label("curator_roles", collection.curator)
+        address = self.absolute(self.router.url("collection", slug=collection.slug))
+        item = entry_item(collection.slug, collection.title, address, self.options.release, (curator,))
+        reference, marker = self.reference(item), self.lang_attr(self.router.default)
+        if not marker:
+            return reference
+        # Its title is in the language it is written in, not the page's: marked as such.
+        title = str(escape(item["title"]))
+        return Markup(str(reference).replace(title, f"<span{marker}>{title}</span>", 1))
 
     def cite_recommendation(self, recommendation: Recommendation) -> Markup:
         """A recommendation's reference, as an anchor of the guidelines' page."""
