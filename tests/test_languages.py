@@ -4,11 +4,22 @@ words through Babel, the vocabulary's labels from vocabulary.yml."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import pyuca
 import yaml
 from casebook.core.countries import country_problem
 from casebook.core.languages import country_name, display_date, language_name, sort_key
 from casebook.core.vocabulary import load_vocabulary
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyuca import Collator
+
+COLLATOR = Collator()  # loading its table takes a third of a second
+# Spaces where they are awkward, accents composed and combining, Cyrillic, and letters that
+# contract or expand in the collation table.
+TRICKY = list("  aeéèE\u0301\u0300\u0308 ёеЁЕйи\u0306ßæŒĳ-'.,0123 ľl·L\u00b7ch")
 
 
 @pytest.mark.parametrize(
@@ -85,3 +96,18 @@ def test_the_vocabulary_in_another_language_keeps_its_slugs_and_parameters():
     assert [(g.name, g.param, g.folder, g.slugs) for g in french.groups.values()] == [
         (g.name, g.param, g.folder, g.slugs) for g in english.groups.values()
     ]
+
+
+def test_no_entry_of_the_collation_table_holds_a_space():
+    # What lets sort_key put a title's key together word by word.
+    table = Path(pyuca.__file__).parent / f"allkeys-{COLLATOR.UCA_VERSION}.txt"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    keys = [line.split(";", 1)[0].split() for line in lines if line[:1].isalnum()]
+    assert len(keys) > 20_000
+    assert not [key for key in keys if len(key) > 1 and "0020" in key]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY) | st.characters(), max_size=40))
+def test_sort_key_is_the_collation_algorithms_key(text: str):
+    assert sort_key(text) == COLLATOR.sort_key(text)
