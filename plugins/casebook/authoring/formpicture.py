@@ -20,8 +20,10 @@ import yaml
 
 DIGEST_KEY = "casebook-form-digest"
 STYLE = """
-body { font: 15px/1.5 system-ui, sans-serif; color: #1f2328; background: #fff; margin: 0; }
-main { max-width: 720px; margin: 24px auto; padding: 0 24px; }
+body { font: 15px/1.5 system-ui, sans-serif; color: #1f2328; background: #e6eaef; margin: 0;
+       padding: 16px; }
+main { max-width: 680px; margin: 0 auto; padding: 16px 24px; background: #fff;
+       border: 1px solid #d1d9e0; border-radius: 8px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .about { color: #59636e; margin: 0 0 20px; }
 .intro { background: #f6f8fa; border: 1px solid #d1d9e0; border-radius: 6px; padding: 12px 16px; }
