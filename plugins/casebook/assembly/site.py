@@ -40,7 +40,7 @@ from ..outputs.exports import (
 )
 from ..outputs.feed import EPOCH, FeedEntry, feed_entries, last_commit_dates
 from ..pages.links import edit_url
-from ..pages.render import PageJob, Renderer, SiteOptions
+from ..pages.render import CITATION_FILES, PageJob, Renderer, SiteOptions
 from ..pages.sanitize import sanitize
 from ..speed.convert import Converted, split_front_matter
 from ..speed.later import Later, LaterError
@@ -336,7 +336,7 @@ def _file_keys(
     route, language = published.router.url, published.router.language
     for case in index.cases:
         made_from = hash((listed.case_key(language, case), published.url(case), release))
-        for form in ("json", "bib", "ris"):
+        for _, form in CITATION_FILES:
             keys[route("case_citation", slug=case.slug, format=form)] = made_from
     return keys
 

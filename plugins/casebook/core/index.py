@@ -183,8 +183,8 @@ class _Ranking:
         self._masks = {key[1]: self._mask(case_tags) for key, case_tags in entries}
         # Each tag set's cases in title order, with their sort keys (titles are compared once).
         self._by_tags: dict[int, list[tuple[tuple[int, ...], str]]] = defaultdict(list)
-        for key, case_tags in sorted(entries):
-            self._by_tags[self._mask(case_tags)].append(key)
+        for key, _ in sorted(entries):
+            self._by_tags[self._masks[key[1]]].append(key)
         # Which tag sets share how many tags: the same for the same tag sets, whatever the titles.
         self._ranked = _tag_rankings(frozenset(self._by_tags), len(self._bits))
         self._related: dict[str, tuple[str, ...]] = {}
