@@ -6,6 +6,10 @@ casebook from-issue FILE        a case file from a GitHub issue form's body
 casebook issue-form [--language fr]   the issue form, generated from the vocabulary
 casebook render DIR             a site source plain MkDocs or Zensical builds, without the plugin
 casebook survey check|import|template   survey responses (see casebook/survey/command.py)
+
+A command imports what only it uses (the page renderer, the PDF writer, the prompts) when it
+runs, so that `casebook check`, run on every save by editors and in every pull request, starts
+without them.
 """
 
 from __future__ import annotations
@@ -18,15 +22,12 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import survey
 from ..assembly.content import cited_lessons, load_content
 from ..assembly.options import CasebookOptions, OptionsError
-from ..assembly.publication import can_write_pdf, guidelines_pdf
-from ..assembly.site import build_site, settings_from_config
 from ..assembly.siteconfig import read_site_config
-from ..assembly.source import RenderError, Written, render_source
 from ..core.citedlessons import RECORD_FILE, record_text
 from ..core.collection import load_paths, shown_path
 from ..core.commands import casebook_command
@@ -56,10 +57,10 @@ from .casefile import (
 )
 from .casefile import schema_reference as schema_at
 from .issue import IssueReader
-from .issueevent import case_from_issue_event, pull_request_body
-from .issueevent import comment as issue_comment
 from .naming import suggest_slug
-from .questions import Answers, Stopped, ask_case
+
+if TYPE_CHECKING:
+    from .questions import Answers
 
 SCHEMA_PATH = "/schema/case.schema.json"
 
@@ -177,6 +178,8 @@ def new(args: argparse.Namespace, io: dict[str, Any] | None = None) -> int:
     """A new case file. In a terminal (or with a test's `io`), whatever the flags leave out is
     asked one question at a time (questions.py); elsewhere the flags must say it all, and
     each problem names its flag."""
+    from .questions import Answers
+
     vocabulary = load_vocabulary()
     root, options = options_of(Path(args.config), cases_dir=args.cases_dir)
     cases_dir = options.folder(root, "cases")
@@ -227,6 +230,8 @@ def _new_asked(
 ) -> int:
     """`casebook new` one question at a time; a flag given is taken as its answer (and a wrong
     one asked again)."""
+    from .questions import Answers, Stopped, ask_case
+
     given = Answers(title=args.title or "", organisation=args.organisation or "")
     if args.country and resolve_country(args.country)[0]:
         given.country = str(resolve_country(args.country)[0])
@@ -351,6 +356,9 @@ def issue_body(given: str) -> str:
 def issue_event(args: argparse.Namespace) -> int:
     """The issue workflow's step: the case file, or the problems, from a recorded issue event;
     exit 1 where no case file was written (the comment says why)."""
+    from .issueevent import case_from_issue_event, pull_request_body
+    from .issueevent import comment as issue_comment
+
     try:
         result = case_from_issue_event(
             Path(args.event),
@@ -383,6 +391,9 @@ def _slug_problem(slug: str) -> str:
 
 def pdf(args: argparse.Namespace) -> int:
     """The guidelines publication as a tagged PDF, with WeasyPrint (assembly/publication.py)."""
+    from ..assembly.publication import can_write_pdf, guidelines_pdf
+    from ..assembly.site import build_site, settings_from_config
+
     if not can_write_pdf():
         raise UsageProblem(
             "needs WeasyPrint and Debian's Pango: run scripts/setup test, or pip install 'casebook[pdf]'"
@@ -511,6 +522,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def render(args: argparse.Namespace) -> int:
     """A site source any MkDocs-compatible generator builds, without the plugin (assembly/source.py)."""
+    from ..assembly.source import RenderError, Written, render_source
+
     out = Path(args.directory)
     try:
         result = render_source(Path(args.config), out, warn=lambda message: print(message, file=sys.stderr))

@@ -25,6 +25,8 @@ MAX_EMPHASIS = 400  # '*' and '_' in one paragraph (each pair may nest one level
 _BRACKET = re.compile(r"(?<!\\)\[")
 _MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+")
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+# Only a line that starts with one of these is indented or opens a list or a quote.
+_NESTS = frozenset(" \t-*+>0123456789")
 _RUN = re.compile(rf"([*_~`>])\1{{{MAX_RUN},}}")
 
 
@@ -35,6 +37,8 @@ def body_limit_findings(body: str) -> Iterator[Finding]:
         yield Finding(
             1, f"the text is {size // 1000} kB, over the limit of {MAX_BODY_BYTES // 1000} kB: shorten it"
         )
+    # A run never crosses a line: lines are searched for one only where the body has one.
+    runs = _RUN.search(body) is not None
     line = 1
     for paragraph in body.split("\n\n"):
         brackets = len(_BRACKET.findall(paragraph))
@@ -50,22 +54,24 @@ def body_limit_findings(body: str) -> Iterator[Finding]:
                 line, f"this paragraph has {emphasis} '*' and '_' (at most {MAX_EMPHASIS}): split it"
             )
         for offset, text in enumerate(paragraph.split("\n")):
-            depth = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
-            if depth > MAX_INDENT and text.strip():
-                yield Finding(
-                    line + offset, f"indented {depth} columns (at most {MAX_INDENT}): nest less deeply"
-                )
-            opening = _MARKERS.match(text)
-            markers = len(_MARKER.findall(opening.group(0))) if opening else 0
-            if markers > MAX_MARKERS:
-                yield Finding(
-                    line + offset,
-                    f"{markers} list or quote markers open this line (at most {MAX_MARKERS}): nest less",
-                )
-            run = _RUN.search(text)
+            if text[:1] in _NESTS:
+                yield from _nesting(text, line + offset)
+            run = _RUN.search(text) if runs else None
             if run:
                 yield Finding(
                     line + offset,
                     f"{len(run.group(0))} '{run.group(1)}' in a row (at most {MAX_RUN}): write fewer",
                 )
         line += paragraph.count("\n") + 2
+
+
+def _nesting(text: str, line: int) -> Iterator[Finding]:
+    depth = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+    if depth > MAX_INDENT and text.strip():
+        yield Finding(line, f"indented {depth} columns (at most {MAX_INDENT}): nest less deeply")
+    opening = _MARKERS.match(text)
+    markers = len(_MARKER.findall(opening.group(0))) if opening else 0
+    if markers > MAX_MARKERS:
+        yield Finding(
+            line, f"{markers} list or quote markers open this line (at most {MAX_MARKERS}): nest less"
+        )

@@ -181,17 +181,19 @@ def _registry(raw: bytes, shown: str, vocabulary: Vocabulary) -> Registry:
     data = repair_text(document.data, validator.schema, (), document)
     problems = list(schema_problems(shown, data, document, validator))
     problems += _registry_problems(shown, data, document)
-    bad = {p.line for p in problems if p.severity == "error"}
+    bad = _entries_at({p.line for p in problems if p.severity == "error"}, document)
     organisations = []
     for number, item in enumerate(data):
-        if not isinstance(item, dict) or _lines_of(document, number) & bad:
+        if not isinstance(item, dict) or number in bad:
             continue
         organisations.append(_build(item, document.line_of((number,))))
     return Registry(shown, tuple(organisations), tuple(sorted(problems)))
 
 
-def _lines_of(document: Document, number: int) -> set[int]:
-    return {line for where, line in document.lines.items() if where[:1] == (number,)}
+def _entries_at(lines: set[int], document: Document) -> set[int]:
+    """The numbers of the entries that have a value on one of `lines` (found in one pass over
+    the document's lines: one pass an entry took 0.15 s for 400 entries)."""
+    return {where[0] for where, line in document.lines.items() if line in lines and where}
 
 
 def _registry_problems(shown: str, data: list[Any], document: Document) -> Iterator[Problem]:

@@ -105,6 +105,8 @@ class Finding:
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([#.][^}\n]*|[A-Za-z_][\w-]*=[^}\n]*)\}")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# Every finding starts at one of these: an attribute list's brace, a tag, an image.
+_MARKS = ("{", "<", "![")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 
 
@@ -112,6 +114,8 @@ def scan_body(markdown: str) -> Iterator[Finding]:
     """What the Markdown asks for that the published page will not have: raw HTML tags and
     attributes outside prose, attribute lists, remote images. Code (fenced, indented or in
     backticks) is text and is not scanned."""
+    if not any(mark in markdown for mark in _MARKS):
+        return  # nothing to find: most bodies, passed over without taking their code out
     prose = _without_code(markdown)
     for match in _ATTR_LIST.finditer(prose):
         line = prose.count("\n", 0, match.start()) + 1

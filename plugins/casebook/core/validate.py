@@ -155,6 +155,7 @@ def read_case(
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+_LINE_BREAK = re.compile(r"[\r\n]")
 # Fields of one line (names, terms, slugs, addresses, dates): a line break in one is a mistake.
 # Every other field is prose, which may run over several lines.
 ONE_LINE = frozenset(
@@ -177,6 +178,8 @@ def character_problems(path: str, doc: Document, body: str = "", body_line: int 
         message = _character_message(text, multiline=field not in ONE_LINE)
         if message:
             yield Problem(path, doc.line_of(where), dotted(where), message)
+    if _CONTROL.search(body) is None:
+        return  # most bodies: one search instead of one a line (a line's '\r' is allowed)
     for number, line in enumerate(body.split("\n"), start=body_line):
         message = _character_message(line.rstrip("\r"), multiline=True)
         if message:
@@ -184,7 +187,7 @@ def character_problems(path: str, doc: Document, body: str = "", body_line: int 
 
 
 def _character_message(text: str, multiline: bool) -> str | None:
-    found = _CONTROL.search(text) or (None if multiline else re.search(r"[\r\n]", text))
+    found = _CONTROL.search(text) or (None if multiline else _LINE_BREAK.search(text))
     if found is None:
         return None
     name = unicodedata.name(found.group(0), "a control character")

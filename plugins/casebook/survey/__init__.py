@@ -16,6 +16,15 @@ from __future__ import annotations
 
 from .command import register, run
 from .loading import Survey, load_survey
-from .pages import survey_pages
 
 __all__ = ["Survey", "load_survey", "register", "run", "survey_pages"]
+
+
+def __getattr__(name: str) -> object:
+    """`survey_pages` is imported when first asked for: it brings the page renderer, which
+    `casebook check` and the survey commands, reading responses only, start without."""
+    if name == "survey_pages":
+        from .pages import survey_pages
+
+        return survey_pages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
