@@ -54,8 +54,13 @@ QUERIES = {"en": "partnership", "fr": "partenariat", "ru": "партнёрств
 
 
 def translated(text: str, words: dict[str, str]) -> str:
-    """A synthetic sentence in another language: each known word replaced by its counterpart."""
-    return " ".join(words.get(word.strip(".:").lower(), word) for word in text.split())
+    """A synthetic text in another language: each known word replaced by its counterpart, line
+    by line, so that a story keeps its headings and paragraphs as a real translation does
+    (joined into one line, the whole story became one heading, and the page three times its size)."""
+    return "\n".join(
+        " ".join(words.get(word.strip(".:").lower(), word) for word in line.split())
+        for line in text.split("\n")
+    )
 
 
 def write_translations(folder: Path, cases: list, share: float) -> int:

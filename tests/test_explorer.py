@@ -237,6 +237,23 @@ def test_without_javascript_a_long_list_is_cut_with_a_notice(browser, short_site
     context.close()
 
 
+def test_without_javascript_next_page_links_lead_through_every_lesson(browser, short_site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(short_site_url + "lessons/")
+    read = shown(page)
+    for _ in range(5):
+        following = page.get_by_role("link", name="Next page")
+        if not following.count():
+            break
+        following.first.click()
+        read += page.locator(".cb-lesson-list [data-cb-text]").all_inner_texts()
+        assert page.get_by_role("link", name="Previous page").count() == 2  # above and below
+    assert len(read) == 5 and len(set(read)) == 5
+    assert page.locator(".cb-pager [aria-current=page]").first.inner_text() == "3"
+    context.close()
+
+
 def test_with_javascript_the_explorer_filters_every_lesson_from_its_data(page, short_site_url):
     open_view(page, short_site_url + "lessons/?challenge=it-industry")
     assert shown(page) == ["Charlie lesson on the IT industry."]

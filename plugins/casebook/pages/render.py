@@ -50,6 +50,7 @@ from .bytecode import PAGES
 from .catalogue import translations
 from .csp import with_policy
 from .figures import sources_by_publisher, statistics_charts
+from .links import pager_window
 from .sanitize import sanitize
 from .worldmap import missing_from_map, world_map
 
@@ -244,6 +245,7 @@ class Renderer:
         self.guidelines = guidelines or Guidelines(None, None, ())
         self.guidelines_translation = guidelines_translation
         self.blocks: dict[str, list[str]] = {}  # src path -> the page's HTML parts
+        self._heads: dict[tuple[str, str], Markup] = {}  # see head()
         # A token no contributor can guess, so body text can never pull in a block.
         self._token = f"CASEBOOKBLOCK{secrets.token_hex(8)}N"
         self._placeholder = re.compile(rf"<p>{self._token}(\d+)x</p>")
@@ -307,6 +309,7 @@ class Renderer:
             case_row=self.case_row,
             guideline_item=self.guideline_item,
             lesson_item=self.lesson_item,
+            pager_window=pager_window,
             filter_chips=self.filter_chips,
             data_attributes=data_attributes,
             heat=heat_level,
@@ -403,18 +406,20 @@ class Renderer:
         return self.translations.gettext("; ").join(parts)
 
     def switcher(self, alternates: Sequence[Any]) -> Markup:
-        """The language switcher of a page (alternates: see mkdocs/languages.py)."""
+        """The language switcher of a page (alternates: see mkdocs/languages.py), by a macro:
+        every page of a site in several languages has one."""
         home = {a.language: translations(a.language).gettext("(home page)") for a in alternates}
-        template = self.env.get_template("frame/languages.html.j2")
-        return Markup(template.render(alternates=alternates, home_of=home))
+        return Markup(self.env.get_template("frame/languages.html.j2").module.switcher(alternates, home))
 
     def head(self, link: Callable[[str], str], src: str | None = None) -> Markup:
         """A page's feeds and its script's words, and a case page's citation metadata (`src`:
-        the page's source path); `link` makes an address relative to the page."""
-        words = {message: self.translations.gettext(message) for message in SCRIPT_WORDS}
-        data = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-        template = self.env.get_template("frame/head.html.j2")
-        head = Markup(template.render(link=link, url=self.router.url, words=Markup(data)))
+        the page's source path); `link` makes an address relative to the page. The feeds and
+        words are drawn once for each pair of feed addresses (once per page depth)."""
+        feeds = (link(self.router.url("feed")), link(self.router.url("updates_feed")))
+        if feeds not in self._heads:
+            template = self.env.get_template("frame/head.html.j2")
+            self._heads[feeds] = Markup(template.render(feeds=feeds, words=self._script_words))
+        head = self._heads[feeds]
         kind = self.router.kind_of(src) if src else None
         case = self.index.by_slug.get(src.rsplit("/", 1)[-1].removesuffix(".md")) if src and kind else None
         if kind is not None and kind.name == "case" and case is not None:
@@ -525,7 +530,17 @@ class Renderer:
 
     def footer(self) -> Markup:
         """The edition and, where configured, the DOI: in every page's footer."""
+        return self._footer
+
+    @cached_property
+    def _footer(self) -> Markup:
         return Markup(self.env.get_template("frame/footer.html.j2").render(release=self.options.release))
+
+    @cached_property
+    def _script_words(self) -> Markup:
+        """The words of the site's script in this language, as the JSON the head carries."""
+        words = {message: self.translations.gettext(message) for message in SCRIPT_WORDS}
+        return Markup(json.dumps(words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
 
     def provenance_note(
         self, provenance: Provenance, original: str | None, language: str | None = None
@@ -574,7 +589,16 @@ class Renderer:
     def lesson_item(self, lesson: Lesson) -> Markup:
         """A lesson's item in the lessons explorer and the type, challenge and event pages'
         lists, drawn as case rows are (a listing in French or Russian lists every lesson)."""
-        return self._item("lesson_item", (self.index.case_of(lesson), lesson.number), lesson)
+        case = self.index.case_of(lesson)
+        return self._items_of(case)[lesson.number - 1]
+
+    def _items_of(self, case: Case) -> list[Markup]:
+        """The items of a case's lessons, drawn together (items.j2) once per process and depth."""
+        whole = ("lesson_items", self.vocabulary, self._here.count("/"), case)
+        if whole not in _ITEMS:
+            drawn = str(self._items.case_lessons(case)).split("<!---->")
+            _ITEMS[whole] = [Markup(item.strip()) for item in drawn[: len(case.lessons)]]
+        return _ITEMS[whole]
 
     def filter_chips(self, lesson: Lesson) -> Markup:
         """A lesson's links to the explorer filtered by its types and challenges: drawn once
