@@ -246,6 +246,7 @@ class Renderer:
         self.guidelines_translation = guidelines_translation
         self.blocks: dict[str, list[str]] = {}  # src path -> the page's HTML parts
         self._heads: dict[tuple[str, str], Markup] = {}  # see head()
+        self._links: dict[tuple[str, int, str], Markup] = {}  # see linked()
         # A token no contributor can guess, so body text can never pull in a block.
         self._token = f"CASEBOOKBLOCK{secrets.token_hex(8)}N"
         self._placeholder = re.compile(rf"<p>{self._token}(\d+)x</p>")
@@ -309,6 +310,7 @@ class Renderer:
             case_row=self.case_row,
             guideline_item=self.guideline_item,
             lesson_item=self.lesson_item,
+            linked=self.linked,
             pager_window=pager_window,
             filter_chips=self.filter_chips,
             data_attributes=data_attributes,
@@ -612,6 +614,19 @@ class Renderer:
         if whole not in _ITEMS:
             _ITEMS[whole] = Markup(str(getattr(self._items, macro)(*args)).strip())
         return _ITEMS[whole]
+
+    def linked(self, macro: str, key: str, *args: Any) -> Markup:
+        """`macro` of macros.j2 (a link to a case, a country) for `args`, drawn once per build,
+        page depth and `key` (the slug or code it links to): an organisation's page has a row
+        for each of its cases, and a case has a row on the page of each of its organisations."""
+        whole = (macro, self._here.count("/"), key)
+        if whole not in self._links:
+            self._links[whole] = Markup(getattr(self._macros, macro)(*args))
+        return self._links[whole]
+
+    @cached_property
+    def _macros(self) -> Any:
+        return self.env.get_template("macros.j2").module
 
     @cached_property
     def _items(self) -> Any:
