@@ -216,6 +216,8 @@ def data_attributes(values: Mapping[str, Sequence[str]]) -> Markup:
 
 # Drawn case rows and lesson items, by macro, vocabulary, page depth and item: see Renderer._item.
 _ITEMS: dict[tuple[str, Vocabulary, int, Any], Markup] = {}
+# A case's lesson items, by vocabulary, page depth and case: see Renderer._items_of.
+_LESSON_ITEMS: dict[tuple[Vocabulary, int, Case], list[Markup]] = {}
 
 
 class Renderer:
@@ -596,11 +598,11 @@ class Renderer:
 
     def _items_of(self, case: Case) -> list[Markup]:
         """The items of a case's lessons, drawn together (items.j2) once per process and depth."""
-        whole = ("lesson_items", self.vocabulary, self._here.count("/"), case)
-        if whole not in _ITEMS:
+        whole = (self.vocabulary, self._here.count("/"), case)
+        if whole not in _LESSON_ITEMS:
             drawn = str(self._items.case_lessons(case)).split("<!---->")
-            _ITEMS[whole] = [Markup(item.strip()) for item in drawn[: len(case.lessons)]]
-        return _ITEMS[whole]
+            _LESSON_ITEMS[whole] = [Markup(item.strip()) for item in drawn[: len(case.lessons)]]
+        return _LESSON_ITEMS[whole]
 
     def filter_chips(self, lesson: Lesson) -> Markup:
         """A lesson's links to the explorer filtered by its types and challenges: drawn once
