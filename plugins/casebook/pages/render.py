@@ -421,8 +421,10 @@ class Renderer:
         words are drawn once for each pair of feed addresses (once per page depth)."""
         feeds = (link(self.router.url("feed")), link(self.router.url("updates_feed")))
         if feeds not in self._heads:
+            words = {message: self.translations.gettext(message) for message in SCRIPT_WORDS}
+            data = json.dumps(words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
             template = self.env.get_template("frame/head.html.j2")
-            self._heads[feeds] = Markup(template.render(feeds=feeds, words=self._script_words))
+            self._heads[feeds] = Markup(template.render(feeds=feeds, words=Markup(data)))
         head = self._heads[feeds]
         kind = self.router.kind_of(src) if src else None
         case = self.index.by_slug.get(src.rsplit("/", 1)[-1].removesuffix(".md")) if src and kind else None
@@ -539,12 +541,6 @@ class Renderer:
     @cached_property
     def _footer(self) -> Markup:
         return Markup(self.env.get_template("frame/footer.html.j2").render(release=self.options.release))
-
-    @cached_property
-    def _script_words(self) -> Markup:
-        """The words of the site's script in this language, as the JSON the head carries."""
-        words = {message: self.translations.gettext(message) for message in SCRIPT_WORDS}
-        return Markup(json.dumps(words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
 
     def provenance_note(
         self, provenance: Provenance, original: str | None, language: str | None = None
