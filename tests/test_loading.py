@@ -39,6 +39,21 @@ def test_number_in_a_text_field_stays_as_written():
     assert case.organisation == "2030"
 
 
+def test_numbers_in_text_fields_deep_in_lists_stay_as_written():
+    text = case_text(lesson="2030").replace("  - name: A mobile network operator", "  - name: 1984")
+    case, problems = load(text)
+    assert problems == []
+    assert case.partners[0].name == "1984"
+    assert case.lessons[0].text == "2030"
+    assert case.timeline[0].date == "2016"  # a date is text as well
+    assert case.period_start == 2016  # a year is a number where the schema wants one
+
+
+def test_a_document_knows_where_numbers_and_booleans_were_read():
+    document = parse_yaml("a: 1\nb: [x, true]\nc: {d: text, e: 2.5}\nf: text\ng: null\n", first_line=1)
+    assert document.typed == {(), ("a",), ("b",), ("b", 1), ("c",), ("c", "e")}
+
+
 def test_byte_order_mark_is_accepted():
     case, problems = load(b"\xef\xbb\xbf" + case_text().encode())
     assert problems == []

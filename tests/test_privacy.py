@@ -40,3 +40,12 @@ def test_years_figures_and_mobile_networks_are_not_telephone_numbers():
 def test_a_reviewed_exception_silences_the_warning():
     text = case_text().replace("visibility: public", "visibility: public\npersonal_data_reviewed: true")
     assert warnings_of(text + "\nContact: info@stat.example.org\n") == []
+
+
+def test_a_label_that_opens_the_text_is_a_telephone_label():
+    [warning] = warnings_of(case_text() + "\nTel. 021 09 00 00\n")
+    assert "a telephone number 'Tel. 021 09 00 00'" in warning
+
+
+def test_a_label_inside_a_word_is_not_a_telephone_label():
+    assert warnings_of(case_text() + "\nThe Hotel 021 09 00 00 and the automobile 0210 900 00.\n") == []

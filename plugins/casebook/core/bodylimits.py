@@ -26,7 +26,7 @@ _BRACKET = re.compile(r"(?<!\\)\[")
 _MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+")
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
 # Only a line that starts with one of these is indented or opens a list or a quote.
-_NESTS = frozenset(" \t-*+>0123456789")
+_NESTING_LINE = re.compile(r"^[ \t*+>0-9-].*", re.MULTILINE)
 _RUN = re.compile(rf"([*_~`>])\1{{{MAX_RUN},}}")
 
 
@@ -37,32 +37,42 @@ def body_limit_findings(body: str) -> Iterator[Finding]:
         yield Finding(
             1, f"the text is {size // 1000} kB, over the limit of {MAX_BODY_BYTES // 1000} kB: shorten it"
         )
-    # A run never crosses a line: lines are searched for one only where the body has one.
-    runs = _RUN.search(body) is not None
-    line = 1
-    for paragraph in body.split("\n\n"):
-        brackets = len(_BRACKET.findall(paragraph))
-        if brackets > MAX_BRACKETS:
-            yield Finding(
-                line,
-                f"this paragraph has {brackets} '[' (at most {MAX_BRACKETS}): split it, or write a "
-                "bracket that opens no link as \\[",
-            )
-        emphasis = paragraph.count("*") + paragraph.count("_")
-        if emphasis > MAX_EMPHASIS:
-            yield Finding(
-                line, f"this paragraph has {emphasis} '*' and '_' (at most {MAX_EMPHASIS}): split it"
-            )
-        for offset, text in enumerate(paragraph.split("\n")):
-            if text[:1] in _NESTS:
-                yield from _nesting(text, line + offset)
-            run = _RUN.search(text) if runs else None
+    # In the order of the lines; at one line, a paragraph's findings before its first line's.
+    yield from sorted(_findings(body), key=lambda finding: finding.line)
+
+
+def _findings(body: str) -> Iterator[Finding]:
+    """Each kind of finding is looked for only where the whole body could hold one: most
+    bodies have no run, fewer brackets and emphasis marks in all than one paragraph may
+    have, and most lines start with a letter."""
+    if body.count("[") > MAX_BRACKETS or body.count("*") + body.count("_") > MAX_EMPHASIS:
+        line = 1
+        for paragraph in body.split("\n\n"):
+            brackets = len(_BRACKET.findall(paragraph))
+            if brackets > MAX_BRACKETS:
+                yield Finding(
+                    line,
+                    f"this paragraph has {brackets} '[' (at most {MAX_BRACKETS}): split it, or write a "
+                    "bracket that opens no link as \\[",
+                )
+            emphasis = paragraph.count("*") + paragraph.count("_")
+            if emphasis > MAX_EMPHASIS:
+                yield Finding(
+                    line, f"this paragraph has {emphasis} '*' and '_' (at most {MAX_EMPHASIS}): split it"
+                )
+            line += paragraph.count("\n") + 2
+    line, counted_to = 1, 0
+    for match in _NESTING_LINE.finditer(body):
+        line += body.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        yield from _nesting(match.group(0), line)
+    if _RUN.search(body) is not None:  # a run never crosses a line
+        for number, text in enumerate(body.split("\n"), start=1):
+            run = _RUN.search(text)
             if run:
                 yield Finding(
-                    line + offset,
-                    f"{len(run.group(0))} '{run.group(1)}' in a row (at most {MAX_RUN}): write fewer",
+                    number, f"{len(run.group(0))} '{run.group(1)}' in a row (at most {MAX_RUN}): write fewer"
                 )
-        line += paragraph.count("\n") + 2
 
 
 def _nesting(text: str, line: int) -> Iterator[Finding]:

@@ -119,6 +119,7 @@ class Registry(ReportsProblems):
 NO_REGISTRY = Registry("organisations.yml", (), (), present=False)
 
 
+@lru_cache(maxsize=8192)  # the same few hundred names, thousands of times
 def normalised(name: str) -> str:
     """A name as it is compared: case, accents' composition and spacing aside."""
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())

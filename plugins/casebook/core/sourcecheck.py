@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
@@ -133,28 +133,43 @@ def _url_message(url: str, title: str = "") -> str | None:
         return None  # a malformed address is the schema's to report
     if not host:
         return None
-    hosts = source_hosts()
-    entry = hosts.mirror(host)
-    if entry is not None:
-        return (
-            f"'{host}' is a document-mirror site, not the publisher: cite the original "
-            "publisher's address (search for the document's title on the publisher's site)"
-        )
-    entry = hosts.reprint(host)
-    if entry is not None and not hosts.names_an_original(title):
-        return (
-            f"'{host}' reprints or collects other publishers' text: cite the original (the court, "
-            "gazette, parliament, agency or outlet), or, where only this copy exists, name the "
-            "original publisher and date in the title and say it is a reprint, copy or summary"
-        )
-    if _is_local(host):
-        return f"'{host}' is an address on a private network or your own machine: cite a public address"
-    if hosts.staging(host):
-        return (
-            f"'{host}' looks like a publisher's staging or test host: cite the published "
-            "address (the same path on the publisher's main site, usually)"
-        )
+    for kind in _host_kinds(host):
+        if kind == "reprint" and source_hosts().names_an_original(title):
+            continue
+        return _HOST_MESSAGES[kind].format(host=host)
     return None
+
+
+_HOST_MESSAGES = {
+    "mirror": (
+        "'{host}' is a document-mirror site, not the publisher: cite the original "
+        "publisher's address (search for the document's title on the publisher's site)"
+    ),
+    "reprint": (
+        "'{host}' reprints or collects other publishers' text: cite the original (the court, "
+        "gazette, parliament, agency or outlet), or, where only this copy exists, name the "
+        "original publisher and date in the title and say it is a reprint, copy or summary"
+    ),
+    "local": "'{host}' is an address on a private network or your own machine: cite a public address",
+    "staging": (
+        "'{host}' looks like a publisher's staging or test host: cite the published "
+        "address (the same path on the publisher's main site, usually)"
+    ),
+}
+
+
+@lru_cache(maxsize=4096)
+def _host_kinds(host: str) -> tuple[str, ...]:
+    """What a host is, of `_HOST_MESSAGES`, in the order they are reported; kept per host,
+    since a collection's thousands of sources come from a few hundred hosts."""
+    hosts = source_hosts()
+    kinds = (
+        ("mirror", hosts.mirror(host) is not None),
+        ("reprint", hosts.reprint(host) is not None),
+        ("local", _is_local(host)),
+        ("staging", hosts.staging(host)),
+    )
+    return tuple(kind for kind, found in kinds if found)
 
 
 def _is_local(host: str) -> bool:

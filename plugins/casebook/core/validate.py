@@ -173,7 +173,12 @@ ONE_LINE = frozenset(
 def character_problems(path: str, doc: Document, body: str = "", body_line: int = 0) -> Iterator[Problem]:
     """An error at each value (and body line) holding a control character, a bidirectional
     control, or a line break where the field is one line."""
+    # Most files hold no control character in any value: one search over them all, and then
+    # only the values with a line break are looked at (a one-line field must not have one).
+    anywhere = _CONTROL.search(" ".join(doc.texts.values())) is not None
     for where, text in doc.texts.items():
+        if not anywhere and "\n" not in text and "\r" not in text:
+            continue
         field = next((p for p in reversed(where) if isinstance(p, str)), "")
         message = _character_message(text, multiline=field not in ONE_LINE)
         if message:
@@ -242,6 +247,8 @@ def repair_text(value: Any, schema: dict[str, Any], path: Path, doc: Document) -
     `title: 1984` or `organisation: 2030 Agenda team` must stay text, and `1.10` must not
     become `1.1`: the composed node kept the source text of every scalar.
     """
+    if path not in doc.typed:
+        return value  # nothing below was read as a number or a boolean: nothing to give back
     kind = schema.get("type")
     if kind == "string" and isinstance(value, (int, float, bool)) and path in doc.texts:
         return doc.texts[path]

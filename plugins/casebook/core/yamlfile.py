@@ -59,6 +59,9 @@ class Document:
     data: object
     lines: dict[Path, int] = field(default_factory=dict)
     texts: dict[Path, str] = field(default_factory=dict)
+    # The paths of the values read as numbers or booleans, and of every field above them:
+    # where text may have to be given back as it was written (validate.repair_text).
+    typed: set[Path] = field(default_factory=set)
     start_line: int = 1  # line of the opening `---`
 
     def line_of(self, path: Path) -> int:
@@ -181,7 +184,10 @@ def _convert(node: yaml.Node, path: Path, doc: Document, first: int, budget: lis
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), doc, first, budget) for i, item in enumerate(node.value)]
     doc.texts[path] = node.value
-    return _scalar(node)
+    value = _scalar(node)
+    if value is not None and not isinstance(value, str):
+        doc.typed.update(path[:end] for end in range(len(path) + 1))
+    return value
 
 
 def _scalar(node: yaml.ScalarNode) -> object:
