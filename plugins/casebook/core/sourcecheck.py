@@ -22,11 +22,9 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from .problems import Problem
 from .timeline import years_before
-from .yamlfile import Document, dotted
+from .yamlfile import Document, dotted, load_data
 
 STALE_AFTER_YEARS = 2
 _HOST_PARTS = re.compile(r"[.-]")
@@ -73,7 +71,7 @@ def _entry(host: str, entries: tuple[str, ...]) -> str | None:
 @cache
 def source_hosts() -> SourceHosts:
     text = resources.files(__package__).joinpath("source_hosts.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data(text)
     return SourceHosts(
         tuple(data["document_mirrors"]),
         frozenset(data["staging_words"]),

@@ -32,6 +32,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -46,6 +47,7 @@ from .validate import (
     body_problems,
     character_problems,
     decode,
+    fast_validity,
     read_front_matter,
     repair_text,
     schema_problems,
@@ -178,6 +180,11 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(translation_schema())
 
 
+@cache
+def _fast_check() -> Callable[[Any], bool]:
+    return fast_validity(translation_schema())
+
+
 def read_translation(
     path: str, raw: bytes, originals: dict[str, Case], today: dt.date | None = None
 ) -> tuple[Translation | None, list[Problem]]:
@@ -212,7 +219,7 @@ def _read_translation(
     except CaseFileError as exc:
         return None, [Problem(path, exc.line, exc.field, exc.message)]
     data = repair_text(document.data, _validator().schema, (), document)
-    problems = list(schema_problems(path, data, document, _validator()))
+    problems = [] if _fast_check()(data) else list(schema_problems(path, data, document, _validator()))
     problems += body_problems(path, parts.body, parts.body_line)
     problems += character_problems(path, document, parts.body, parts.body_line)
     if original.lang == language:

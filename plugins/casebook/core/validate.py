@@ -67,16 +67,20 @@ def _validator(vocabulary: Vocabulary) -> Draft202012Validator:
 
 @cache
 def _fast_check(vocabulary: Vocabulary) -> Callable[[Any], bool]:
+    return fast_validity(case_schema(vocabulary))
+
+
+def fast_validity(schema: dict[str, Any]) -> Callable[[Any], bool]:
     """A compiled validator (jsonschema-rs, in Rust) that only says valid or not.
 
-    Nearly every case is valid: checking those with it and explaining the rest with the
+    Nearly every file is valid: checking those with it and explaining the rest with the
     Python validator keeps `casebook check` on 5,000 cases within seconds.
     """
     try:
         import jsonschema_rs
     except ImportError:  # pragma: no cover - a dependency; kept optional for other platforms
         return lambda data: False
-    return jsonschema_rs.validator_for(case_schema(vocabulary)).is_valid
+    return jsonschema_rs.validator_for(schema).is_valid
 
 
 def slug_for(file_name: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-
-import yaml
+from typing import Any
 
 from .languages import DEFAULT
+from .yamlfile import load_data
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def parse_vocabulary(text: str, language: str = DEFAULT) -> Vocabulary:
     """The vocabulary with its labels and descriptions in `language`: each group and term gives
     them in English and, under a language's code, in that language (`fr: {label, description}`);
     where it does not, the English stands (tests/test_vocabulary.py requires every one)."""
-    data = yaml.safe_load(text)
+    data = dict(_data(text))
     country = data.pop("country")
     organisation = data.pop("organisation", None)
     facets = {name: tuple(names) for name, names in data.pop("facets").items()}
@@ -177,6 +177,11 @@ def load_vocabulary(language: str = DEFAULT) -> Vocabulary:
 @cache
 def _shipped() -> str:
     return resources.files(__package__).joinpath("vocabulary.yml").read_text(encoding="utf-8")
+
+
+@cache  # read once for all the languages (only its top level is copied, and nothing is changed below)
+def _data(text: str) -> dict[str, Any]:
+    return load_data(text)
 
 
 @cache

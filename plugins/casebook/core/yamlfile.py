@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -50,6 +51,13 @@ CaseLoader.add_implicit_resolver(
 )
 
 Path = tuple[str | int, ...]
+
+
+def load_data(text: str) -> Any:
+    """A YAML file that Casebook itself ships (its vocabulary, its lists of hosts), read as
+    YAML 1.1 plain data, with libyaml where it is installed: PyYAML's Python reader took
+    0.06 s to read the vocabulary, libyaml 0.01 s."""
+    return yaml.load(text, Loader=_BaseLoader)  # a safe loader, as yaml.safe_load's
 
 
 @dataclass
