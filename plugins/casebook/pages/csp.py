@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 # Inline <script> elements the browser would run: no src, and JavaScript (no type, or a
 # JavaScript type); a JSON block (the theme's settings) is data and needs no hash.
@@ -39,13 +40,17 @@ POLICY = (
 
 def inline_script_hashes(page: str) -> list[str]:
     """'sha256-...' of each inline script of the page, in order of first appearance."""
-    hashes = []
-    for attributes, body in _INLINE.findall(page):
-        if _DATA_TYPE.search(attributes):
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        hashes.append(f"'sha256-{digest}'")
+    hashes = [
+        _source(body) for attributes, body in _INLINE.findall(page) if not _DATA_TYPE.search(attributes)
+    ]
     return list(dict.fromkeys(hashes))
+
+
+@lru_cache(maxsize=256)  # every page of a site has the same few inline scripts
+def _source(script: str) -> str:
+    """The policy's source expression that allows this inline script."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
 
 
 def policy_for(page: str) -> str:
