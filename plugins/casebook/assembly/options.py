@@ -49,7 +49,8 @@ class CasebookOptions:
     # filters them all from a data file; pages of this many list the rest).
     lessons_listed: int = SERVER_LIMIT
     # The speed layer (speed/, theme.py): a forked worker, case pages' HTML put in place of
-    # MkDocs' conversion, parts of the frame drawn once per folder. Off: the same bytes, slower.
+    # MkDocs' conversion, parts of the frame drawn once per folder, the garbage collector's
+    # pace. Off: the same bytes, slower.
     parallel: bool = True
     # The guidelines publication as a PDF beside its web edition, where WeasyPrint is installed.
     guidelines_pdf: bool = True

@@ -2,7 +2,8 @@
 
 - on_startup: note a dirty build (the search index of the last full build is kept) and a
   preview server, which keeps this plugin between rebuilds (remembered reads, page keys);
-- on_config: where the cases are, which edition to build, the plugin's stylesheet and script;
+- on_config: where the cases are, which edition to build, the plugin's stylesheet and script,
+  the garbage collector's pace for the build (speed/collector.py, given back at its end);
 - on_files: read and check the cases and their translations (fail the build on any error),
   add the generated files of every language, whose content a worker makes meanwhile (see
   speed/later.py and assembly/site.py), leave out hand-written pages in a language the site
@@ -72,6 +73,7 @@ from ..pages.bytecode import MemoryBytecodeCache
 from ..pages.csp import with_policy
 from ..pages.links import edit_url
 from ..pages.render import ASSETS, MARKER, SNIPPETS, Renderer, SiteOptions, package_assets, relative
+from ..speed.collector import CollectorPace
 from ..speed.convert import Converted, MarkdownConverter
 from ..speed.later import LaterError
 from ..speed.listed import ListedMemory
@@ -154,6 +156,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.listed: ListedMemory | None = None  # what they were made into (see speed/listed.py)
         self.titles: dict[str, str] = {}  # each page's title, for the menus of a dirty rebuild
         self.preview: Preview | None = None  # under mkdocs serve: problems shown in the browser
+        self.pace = CollectorPace()  # the garbage collector's, from on_config to the build's end
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A dirty build renders only changed pages: the search index from the last full
@@ -177,6 +180,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         self.docs_folder = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         if not config.use_directory_urls:
             raise PluginError("casebook: its URLs (/cases/<slug>/) need use_directory_urls: true")
+        if self.options.parallel:  # the speed layer (speed/collector.py)
+            self.pace.start()
         # The plugin brings its own stylesheet and filter script: a site needs no copy of them.
         config.extra_css.append(f"{ASSETS}/casebook.css")
         config.extra_javascript.append(f"{ASSETS}/casebook.js")
@@ -437,6 +442,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 names,
             )
         self._close_worker()
+        self.pace.stop()
         if self.search is not None:
             search, self.search = self.search, None
             with self._search_errors():
@@ -444,6 +450,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_worker()
+        self.pace.stop()
         if self.search is not None:
             self.search.close()
             self.search = None
