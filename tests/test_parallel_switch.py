@@ -60,23 +60,38 @@ def test_a_hook_that_converts_pages_is_named_when_mkdocs_takes_every_case_page(p
     assert line.startswith("INFO") and line.endswith("page_markdown (page_hook.py)")
 
 
-def test_a_worker_that_fails_logs_its_whole_traceback(project: Project):
+def failed_build(project: Project, *prelude: str) -> str:
+    """The log of a build of one case that fails as the prelude makes it, with the traceback."""
     project.add("a.md", case_yaml("A", ["co-creation"], ["it-industry"], [{"text": "A lesson."}]))
-    prelude = "\n".join(
-        [
-            "import casebook.pages.render as r",
-            "original = r.Renderer.render",
-            "def render(self, template, src, **context):",
-            "    if template == 'matrix.md.j2': raise RuntimeError('the matrix template broke')",
-            "    return original(self, template, src, **context)",
-            "r.Renderer.render = render",
-        ]
-    )
-    result = project.build(prelude=prelude)
+    result = project.build(prelude="\n".join(prelude))
     assert result.returncode != 0
-    assert "matrix/index.md could not be made" in result.stderr
     assert "Traceback (most recent call last)" in result.stderr
-    assert "in render" in result.stderr and "RuntimeError: the matrix template broke" in result.stderr
+    return result.stderr
+
+
+def test_a_worker_that_fails_logs_its_whole_traceback(project: Project):
+    stderr = failed_build(
+        project,
+        "import casebook.pages.render as r",
+        "original = r.Renderer.render",
+        "def render(self, template, src, **context):",
+        "    if template == 'matrix.md.j2': raise RuntimeError('the matrix template broke')",
+        "    return original(self, template, src, **context)",
+        "r.Renderer.render = render",
+    )
+    assert "matrix/index.md could not be made" in stderr
+    assert "in render" in stderr and "RuntimeError: the matrix template broke" in stderr
+
+
+def test_open_data_files_the_worker_cannot_write_stop_the_build_with_the_reason(project: Project):
+    stderr = failed_build(
+        project,
+        "import casebook.assembly.site as s",
+        "def full(folder, files): raise OSError(28, 'No space left on device')",
+        "s.write_files = full",
+    )
+    assert "the open-data and citation files could not be made" in stderr
+    assert "No space left on device" in stderr
 
 
 def test_every_body_of_the_worker_tests_is_a_case_page(project: Project):

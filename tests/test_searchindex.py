@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from casebook.assembly.searchindex import SearchIndex, SearchIndexError, check_bundle
+from casebook.assembly.searchindex import SearchIndex, SearchIndexError, check_bundle, without_sections
 
 
 def index_text(folder: Path) -> str:
@@ -114,3 +114,40 @@ def test_text_marked_with_another_language_stays_out_of_a_pages_index(tmp_path: 
     index.wait()
     assert "Téléphones comptés" in index_text(tmp_path)
     assert "Phones counted in English" not in index_text(tmp_path)
+
+
+CASE_PAGE = (
+    '<h2 id="context">Context</h2><p>Own words.</p>'
+    '<h2 id="related-cases">Related cases</h2><ul><li>Another case title</li></ul>'
+    '<h2 id="sources">Sources</h2><ul><li>Eurostat report</li></ul>'
+    '<h2 id="cite">Cite this case</h2><p>Office (2026) Reference BibTeX</p><p>Edit this case</p>'
+)
+
+
+def test_unsearched_sections_are_left_out_before_pagefind_sees_them(tmp_path: Path):
+    index = SearchIndex([])
+    index.add("/cases/a/", "A", CASE_PAGE, "en", ("related-cases", "cite"))
+    index.write(tmp_path)
+    index.wait()
+    text = index_text(tmp_path)
+    assert "Own words" in text and "Eurostat report" in text
+    assert "Another case title" not in text
+    assert "Reference BibTeX" not in text and "Edit this case" not in text
+
+
+def test_a_section_runs_to_the_next_second_level_heading_or_the_end():
+    html = without_sections(CASE_PAGE, ("related-cases", "cite"))
+    context = '<h2 id="context">Context</h2><p>Own words.</p>'
+    assert html == context + '<h2 id="sources">Sources</h2><ul><li>Eurostat report</li></ul>'
+
+
+def test_a_contributors_heading_with_the_same_id_stays_searched():
+    """A story's own "Cite" heading comes before the page's citation: only the last is left out."""
+    story = '<h2 id="cite">Cite</h2><p>How the office cited its partner.</p><h2 id="context">Context</h2>'
+    html = without_sections(story + CASE_PAGE, ("cite",))
+    assert "How the office cited its partner." in html
+    assert "Reference BibTeX" not in html
+
+
+def test_a_page_without_the_sections_is_sent_whole():
+    assert without_sections("<p>Text.</p>", ("related-cases", "cite")) == "<p>Text.</p>"

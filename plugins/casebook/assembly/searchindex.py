@@ -57,6 +57,18 @@ def _sizes(folder: Path) -> dict[str, int]:
         return {}
 
 
+def without_sections(html: str, ids: tuple[str, ...]) -> str:
+    """`html` without the sections headed `<h2 id="...">` with these ids, each from its heading
+    to the next second-level heading or the end. The last heading with an id counts: a case's
+    own sections follow its story, where a contributor's heading may have the same words."""
+    for section in ids:
+        start = html.rfind(f'<h2 id="{section}"')
+        if start >= 0:
+            end = html.find("<h2", start + 1)
+            html = html[:start] + (html[end:] if end >= 0 else "")
+    return html
+
+
 class SearchIndexError(Exception):
     """Pagefind could not start, index a page, or write the index."""
 
@@ -113,12 +125,17 @@ class SearchIndex:
         self._write_id: int | None = None
         self._folder = Path()
 
-    def add(self, url: str, title: str, content_html: str, language: str) -> None:
+    def add(
+        self, url: str, title: str, content_html: str, language: str, unsearched: tuple[str, ...] = ()
+    ) -> None:
         """Index one page: its address from the site's root ('/cases/x/'), its content and its
         language (Pagefind keeps an index a language, which a search page of that language loads).
 
         Only the content is sent (what a reader searches), as soon as it is converted and
-        before the theme is drawn around it; the site's pages need no Pagefind markers."""
+        before the theme is drawn around it; the site's pages need no Pagefind markers. The
+        `unsearched` sections are left out before it is sent: Pagefind would parse them only to
+        drop them (a case's related cases and citation: a fifth of what a case page sends)."""
+        content_html = without_sections(content_html, unsearched)
         heading = "" if "<h1" in content_html else f"<h1>{escape(title)}</h1>"
         document = (
             f'<!DOCTYPE html><html lang="{escape(language)}"><head><title>{escape(title)}</title>'

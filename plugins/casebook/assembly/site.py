@@ -47,6 +47,7 @@ from ..speed.later import Later, LaterError
 from ..speed.listed import ListedMemory, files_stamp
 from ..speed.reading import in_two_processes
 from ..speed.sharing import TwoEnds
+from ..speed.written import WRITTEN, write_files
 from ..survey import Survey, survey_pages
 from .content import load_content
 from .options import CONTENT_FOLDERS, CasebookOptions
@@ -72,6 +73,9 @@ class SiteSettings:
     # A preview server's memory of its last build's listing pages: those an edit cannot change
     # are left as they were written (see speed/listed.py). None: every listing page is made.
     listed: ListedMemory | None = None
+    # The site's folder: with the speed layer on, the worker writes the open-data, feed and
+    # citation files there itself (speed/written.py). None: they are sent to the build.
+    site_dir: Path | None = None
 
     @property
     def parallel(self) -> bool:
@@ -109,6 +113,7 @@ class SiteFiles(ReportsProblems):
     content_problems: tuple[Problem, ...] = ()
     page_translations: dict[str, Provenance] = field(default_factory=dict)  # see Content
     unchanged: frozenset[str] = frozenset()  # listing pages and files left as the preview wrote them
+    written: frozenset[str] = frozenset()  # files the worker writes itself: see wait_written()
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -139,6 +144,12 @@ class SiteFiles(ReportsProblems):
         if made.blocks:
             self.renderer_of(path).blocks[path] = made.blocks
         return made
+
+    def wait_written(self) -> None:
+        """Return once the worker has written `written` into the site's folder. Raises
+        LaterError if it could not."""
+        if self.written and self.later is not None:
+            self.later.get(WRITTEN)
 
     def finish_html(self, path: str, html: str) -> str:
         """A page's converted HTML, finished: see `_finished`."""
@@ -226,6 +237,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
     unchanged: set[str] = set()
     later: Later[Made] | None = None
     ends: TwoEnds | None = None
+    written: frozenset[str] = frozenset()
     entries = feed_entries(index, commit_dates)
     failed = collection.errors or any(p.severity == "error" for p in survey.problems + content_problems)
     if not failed:
@@ -266,7 +278,11 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
             unchanged |= settings.listed.files_unchanged(keys)
             to_make = {path: make for path, make in assets.items() if path not in unchanged}
         ends = TwoEnds(len(cases))
-        work = _Work(renderers, default.router.language_of, listing, to_make, cases, ends, settings.convert)
+        write_to = settings.site_dir if settings.parallel else None
+        written = frozenset(to_make) if write_to is not None else frozenset()
+        work = _Work(
+            renderers, default.router.language_of, listing, to_make, cases, ends, settings.convert, write_to
+        )
         later = Later(work.make, parallel=settings.parallel)
     # The sitemap's dates: a case page's own (in every language), every other page the newest case's.
     updated = {entry.case.slug: entry.updated for entry in entries}
@@ -289,6 +305,7 @@ def build_site(settings: SiteSettings, vocabulary: Vocabulary | None = None) -> 
         content_problems,
         content.page_translations,
         frozenset(unchanged),
+        written,
     )
 
 
@@ -362,7 +379,9 @@ def _language_files(
 class _Work:
     """The worker's part, in the order that keeps the build from waiting: listing pages
     and open-data files first (the build needs them after every case page), then case pages
-    from the last one back until the build's and the worker's parts meet."""
+    from the last one back until the build's and the worker's parts meet. Where the worker
+    writes the open-data files itself, it does so last, while the build draws the pages'
+    frames (speed/written.py)."""
 
     renderers: dict[str, Renderer]
     language_of: Callable[[str], str]
@@ -371,15 +390,20 @@ class _Work:
     cases: list[PageJob]
     ends: TwoEnds
     convert: Callable[[str], Converted | None] | None
+    write_to: Path | None = None
 
     def make(self) -> Iterator[tuple[str, Made]]:
         for job in self.listing:
             yield job.src, _made_page(self._renderer(job.src), job)
-        for path, make in self.assets.items():
-            yield path, Made(make(), [])
+        if self.write_to is None:
+            for path, make in self.assets.items():
+                yield path, Made(make(), [])
         while (position := self.ends.take_back()) is not None:
             job = self.cases[position]
             yield job.src, self._converted(_made_page(self._renderer(job.src), job), job.src)
+        if self.write_to is not None:
+            write_files(self.write_to, self.assets)
+            yield WRITTEN, Made("", [])
 
     def _renderer(self, path: str) -> Renderer:
         return self.renderers[self.language_of(path)]

@@ -7,7 +7,8 @@ serves for all (`shared`: the open data, the schema, the search bundle).
 The folders of the facets' pages (types/, challenges/, countries/, organisations/) are the vocabulary's
 (vocabulary.yml); the others are here. Each kind says what holds for its pages:
 `contributed` (it holds contributors' or editors' Markdown: sanitised), `searched` (in the
-search index; listing pages are not, so a search finds each case once).
+search index; listing pages are not, so a search finds each case once), `unsearched` (its
+sections that are not).
 """
 
 from __future__ import annotations
@@ -31,13 +32,16 @@ class Kind:
     # Written in the default language and not translated (events, survey responses): their
     # pages are in the default language's folder only, and every language links there.
     default_only: bool = False
+    # Sections (by their headings' ids) a search should not find the page by, and which its
+    # search index is not even sent: the text of other pages, or the same on every page.
+    unsearched: tuple[str, ...] = ()
 
 
 KINDS = (
     Kind("home", "", searched=True),
     Kind("search", "search/"),
     Kind("cases", "cases/"),
-    Kind("case", "cases/{slug}/", contributed=True, searched=True),
+    Kind("case", "cases/{slug}/", contributed=True, searched=True, unsearched=("related-cases", "cite")),
     # A renamed case's former address (core/identity.py): a small page that sends readers on.
     Kind("case_redirect", "cases/{slug}/index.html"),
     Kind("types", "{types}/"),

@@ -17,7 +17,8 @@
   the search index in its language (Pagefind indexes while MkDocs renders);
 - on_nav: a menu for each language (mkdocs/languages.py), each with the guidelines PDF beside
   their web edition; on_page_context: each page gets its language's menu;
-- on_env: all pages are converted: fill in the open-data files before MkDocs copies them;
+- on_env: all pages are converted: fill in the open-data files before MkDocs copies them
+  (with the speed layer on, the worker writes them itself, see speed/written.py);
   Pagefind writes its index while MkDocs writes the pages; the theme draws the pages'
   frames without indentation, and one navigation sidebar for all case pages (theme.py); the
   theme gets each page's language, its switcher and its head's feeds and script words;
@@ -26,7 +27,8 @@
   404 page; the sitemap gets each page's versions in the other languages, and each language
   a sitemap of its own;
 - on_post_build: write the guidelines PDF of each language that has them (where WeasyPrint
-  is installed), wait for the search index; on_build_error: stop the worker and Pagefind;
+  is installed), wait for the worker's files and the search index; on_build_error: stop
+  the worker and Pagefind;
 - on_serve: rebuild when a case, an event, the guidelines' text or a survey response changes
   (they lie outside docs/).
 """
@@ -85,10 +87,12 @@ from .theme import lighten
 log = logging.getLogger("mkdocs.plugins.casebook")
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
-# Not a page's own text: permalinks, and the related cases (other cases' titles).
+# Not a page's own text: permalinks; a citation and an edit link (the same words on every
+# page: a search for "BibTeX" finds the page about citing, not every case). A case's
+# related cases and citation are not even sent (routes.py, `unsearched`).
 # Text in another language than the page's (an untranslated case's title in a listing, a
 # provenance note's link) is left out: each language's index holds that language only.
-NOT_SEARCHED = [".headerlink", "#related-cases", ".cb-related", "body [lang]", ".cb-languages"]
+NOT_SEARCHED = [".headerlink", "body [lang]", ".cb-languages", ".cb-cite", ".cb-edit"]
 # Events in which another plugin would see a case page's Markdown or HTML: with any of them,
 # MkDocs converts every case page itself (see speed/convert.py).
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
@@ -207,6 +211,7 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 site_url=config.site_url or "",
             ),
             docs=Path(config.docs_dir),
+            site_dir=Path(config.site_dir),
         )
         self.site = build_site(settings)
         for problem in self.site.warnings:
@@ -254,7 +259,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 file.is_modified = _unchanged  # type: ignore[method-assign]
             elif self.rebuilding and src_uri in later and src_uri.endswith(".md"):
                 file.is_modified = partial(self._listing_changed, src_uri)  # type: ignore[method-assign]
-            if src_uri in later and src_uri not in self.site.unchanged:
+            if src_uri in self.site.written:  # the worker writes it (speed/written.py)
+                file.copy_file = _written_by_worker  # type: ignore[method-assign]
+            elif src_uri in later and src_uri not in self.site.unchanged:
                 self.waiting[src_uri] = file
             files.append(file)
         if self.rebuilding:
@@ -316,19 +323,20 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
             original = self.languages.counterpart(page.file, renderer.router.default)
             link = relative(page.url, original.url) if original else None
             html = str(renderer.provenance_note(self.site.page_translations[src], link)) + html
-        if self.search is not None and self._searched(page, renderer):
+        if self.search is not None and (unsearched := self._unsearched(page, renderer)) is not None:
             with self._search_errors():
-                self.search.add("/" + page.url, page.title or "", html, renderer.language)
+                self.search.add("/" + page.url, page.title or "", html, renderer.language, unsearched)
         return html
 
-    def _searched(self, page: Page, renderer: Renderer) -> bool:
-        """Generated pages by their kind (listing pages repeat the cases: a search finds each
+    def _unsearched(self, page: Page, renderer: Renderer) -> tuple[str, ...] | None:
+        """The sections of a searched page that are not searched; None for a page that is not.
+        Generated pages by their kind (listing pages repeat the cases: a search finds each
         case once, on its page); a hand-written page unless its front matter says
         `search: {exclude: true}`."""
         if page.file.generated_by is not None:
             kind = renderer.router.kind_of(page.file.src_uri)
-            return kind is not None and kind.searched
-        return not (page.meta.get("search") or {}).get("exclude")
+            return kind.unsearched if kind is not None and kind.searched else None
+        return None if (page.meta.get("search") or {}).get("exclude") else ()
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.languages is not None and self.site is not None
@@ -441,6 +449,9 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
                 NEEDS_MKDOCS,
                 names,
             )
+        if self.site is not None:
+            with self._worker_errors("the open-data and citation files"):
+                self.site.wait_written()
         self._close_worker()
         self.pace.stop()
         if self.search is not None:
@@ -458,14 +469,8 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
     def _fill(self, src_uri: str) -> Converted | None:
         """Give MkDocs a generated file's content; a case page's HTML if the worker converted it."""
         assert self.site is not None
-        try:
+        with self._worker_errors(src_uri):
             made = self.site.made(src_uri)
-        except LaterError as error:
-            # The whole traceback (the worker's, where it failed there): its last line alone
-            # rarely says which template or case went wrong.
-            log.error("casebook: %s could not be made:\n%s", src_uri, str(error).rstrip())
-            last = str(error).strip().splitlines()[-1:] or ["no message"]
-            raise PluginError(f"casebook: {src_uri} could not be made: {last[0]}") from None
         if made.fallback:
             self.left_to_mkdocs.append(src_uri)
         self.waiting.pop(src_uri).content_string = made.content
@@ -484,6 +489,18 @@ class CasebookPlugin(BasePlugin[CasebookConfig]):
         if src_uri in self.waiting:
             self._fill(src_uri)
         return self.listing_changed.get(src_uri, True)
+
+    @contextmanager
+    def _worker_errors(self, what: str) -> Iterator[None]:
+        """A file the worker could not make (or write) stops the build, with the whole
+        traceback (the worker's, where it failed there): its last line alone rarely says which
+        template or case went wrong."""
+        try:
+            yield
+        except LaterError as error:
+            log.error("casebook: %s could not be made:\n%s", what, str(error).rstrip())
+            last = str(error).strip().splitlines()[-1:] or ["no message"]
+            raise PluginError(f"casebook: {what} could not be made: {last[0]}") from None
 
     def _close_worker(self) -> None:
         if self.site is not None and self.site.later is not None:
@@ -591,6 +608,10 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
 
 def _unchanged() -> bool:
     return False
+
+
+def _written_by_worker(dirty: bool = False) -> None:
+    """A file's copy, where the worker writes it into the site itself."""
 
 
 def _modified() -> bool:
