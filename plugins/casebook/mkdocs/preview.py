@@ -79,9 +79,15 @@ class Preview:
 
 
 def _allowing_reload(page: bytes) -> bytes:
-    """A served page whose policy also allows the script the server added to it."""
-    hashes = " ".join(inline_script_hashes(page.decode("utf-8", "replace")))
-    return _POLICY.sub(lambda m: m.group(1) + b" " + hashes.encode("ascii"), page, count=1)
+    """A served page whose policy also allows the script the server added to it (the hashes
+    of the page's own scripts are in its policy already)."""
+    hashes = inline_script_hashes(page.decode("utf-8", "replace"))
+
+    def allowing(match: re.Match[bytes]) -> bytes:
+        allowed = match.group(1).decode("ascii", "replace").split()
+        return match.group(1) + "".join(f" {h}" for h in hashes if h not in allowed).encode("ascii")
+
+    return _POLICY.sub(allowing, page, count=1)
 
 
 def _respond(start_response: Any, status: str, headers: list[tuple[str, str]], body: bytes) -> list[bytes]:
